@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import { ErrorPage } from "../views/pages/error-page";
+import { NotFoundPage } from "../views/pages/not-found-page";
+import type { AppDeps, AppEnv } from "./env";
+import { renderPage } from "./lib/render-page";
+import { locale } from "./middleware/locale";
+import { securityHeaders } from "./middleware/security-headers";
+import { devRoutes } from "./routes/dev";
+
+const defaultFetch: typeof fetch = (input, init) => fetch(input, init);
+
+/**
+ * Builds the portal app. Production uses the defaults; tests inject the emulator's fetch and
+ * a controlled clock.
+ */
+export function createApp(deps: AppDeps = {}) {
+  const resolved: Required<AppDeps> = {
+    stripeFetch: deps.stripeFetch ?? defaultFetch,
+    now: deps.now ?? (() => Date.now()),
+  };
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set("deps", resolved);
+    await next();
+  });
+  app.use(securityHeaders);
+  app.use(locale);
+
+  app.route("/", devRoutes);
+
+  app.notFound((c) =>
+    renderPage(c, <NotFoundPage />, { title: c.var.t("errors.not_found_title"), status: 404 }),
+  );
+  app.onError((err, c) => {
+    // The real error goes to the logs only; the page never carries its message or stack.
+    console.error("unhandled error", err);
+    if (!c.var.t) return c.text("Internal Server Error", 500);
+    return renderPage(c, <ErrorPage />, { title: c.var.t("errors.server_title"), status: 500 });
+  });
+  return app;
+}

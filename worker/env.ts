@@ -1,0 +1,33 @@
+import type Stripe from "stripe";
+import type { Translator } from "./lib/i18n";
+import type { Locale } from "./lib/locales";
+
+/** Dependencies the app takes from outside, so tests can swap the network and the clock. */
+export interface AppDeps {
+  /** The fetch the Stripe SDK uses. Production: the global fetch. Tests: the in-process emulator. */
+  stripeFetch?: typeof fetch;
+  /** Milliseconds since the epoch. Tests pass a controlled clock to exercise session expiry. */
+  now?: () => number;
+}
+
+/** Hono environment shared by every route and middleware. */
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    /** Injected dependencies, resolved to concrete functions. Set first, by app.ts. */
+    deps: Required<AppDeps>;
+    /** Per-request nonce for the CSP (no inline script is allowed without it). */
+    nonce: string;
+    /** Resolved UI locale. Set by middleware/locale. */
+    locale: Locale;
+    /** Message lookup in the resolved locale. Set by middleware/locale. */
+    t: Translator;
+    /** A Stripe client bound to this deployment's secret key. Set lazily by stripe/client. */
+    stripe?: Stripe;
+  };
+};
+
+/** True when the worker runs under `npm run dev` or the tests, where dev-only pages exist. */
+export function isDevEnvironment(env: Env): boolean {
+  return env.PORTAL_ENV === "development" || env.PORTAL_ENV === "test";
+}
