@@ -1,6 +1,7 @@
-import type Stripe from "stripe";
 import type { Translator } from "./lib/i18n";
 import type { Locale } from "./lib/locales";
+import type { PortalConfiguration } from "./store/configuration-types";
+import type { LoadedSession } from "./store/session-store";
 
 /** Dependencies the app takes from outside, so tests can swap the network and the clock. */
 export interface AppDeps {
@@ -22,8 +23,15 @@ export type AppEnv = {
     locale: Locale;
     /** Message lookup in the resolved locale. Set by middleware/locale. */
     t: Translator;
-    /** A Stripe client bound to this deployment's secret key. Set lazily by stripe/client. */
-    stripe?: Stripe;
+    /** The live portal session. Set by middleware/portal-session on customer pages only. */
+    session: LoadedSession;
+    /** The session's configuration. Set by middleware/portal-session. */
+    configuration: PortalConfiguration;
+    /**
+     * The connected account every Stripe call for this session must carry; null for the
+     * platform. Taken from the session, never from request input.
+     */
+    stripeAccount: string | null;
   };
 };
 

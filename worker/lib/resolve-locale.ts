@@ -4,6 +4,8 @@ import { isLocale, type Locale } from "./locales";
 export interface LocaleInputs {
   /** An explicit `?locale=` choice from the language menu. */
   query?: string | undefined;
+  /** The customer's language choice stored on the session. */
+  chosen?: string | null | undefined;
   /** The session's `locale` when the merchant set one (not `auto`). */
   sessionLocale?: string | null | undefined;
   /** The Stripe customer's `preferred_locales`. */
@@ -19,6 +21,7 @@ export interface LocaleInputs {
 export function resolveRequestLocale(inputs: LocaleInputs): Locale {
   const candidates = [
     inputs.query,
+    inputs.chosen,
     inputs.sessionLocale && inputs.sessionLocale !== "auto" ? inputs.sessionLocale : undefined,
     ...(inputs.preferredLocales ?? []),
     ...parseAcceptLanguage(inputs.acceptLanguage),

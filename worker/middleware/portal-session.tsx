@@ -1,0 +1,50 @@
+import { createMiddleware } from "hono/factory";
+import { SessionEndedPage } from "../../views/pages/session-ended-page";
+import type { AppEnv } from "../env";
+import { createTranslator } from "../lib/i18n";
+import { renderPage } from "../lib/render-page";
+import { resolveRequestLocale } from "../lib/resolve-locale";
+import { readSessionCookie } from "../lib/session-cookie";
+import { getConfiguration } from "../store/configuration-store";
+import { findSession, touchSession } from "../store/session-store";
+
+/**
+ * Loads the portal session from its cookie for every customer page: the session record, its
+ * configuration and the connected account. An unknown session is a 404 and an expired one a
+ * 410, both as a translated page; nothing below runs without a live session.
+ */
+export const portalSession = createMiddleware<AppEnv>(async (c, next) => {
+  const now = c.var.deps.now();
+  const token = readSessionCookie(c);
+  const lookup = token ? await findSession(c.env.SESSIONS, token, now) : ({ status: "unknown" } as const);
+  if (lookup.status !== "active") {
+    const record = lookup.status === "expired" ? lookup.record : null;
+    const status = lookup.status === "expired" ? 410 : 404;
+    return renderPage(c, <SessionEndedPage returnUrl={record?.returnUrl ?? null} />, {
+      title: c.var.t("session.ended_title"),
+      status,
+    });
+  }
+  const session = lookup.session;
+  await touchSession(c.env.SESSIONS, session, now);
+  const configuration = await getConfiguration(
+    c.env.SESSIONS,
+    session.record.account,
+    session.record.configuration,
+  );
+  if (!configuration) throw new Error(`configuration ${session.record.configuration} missing for session`);
+
+  const locale = resolveRequestLocale({
+    query: c.req.query("locale"),
+    chosen: session.record.uiLocale,
+    sessionLocale: session.record.locale,
+    preferredLocales: session.record.preferredLocales,
+    acceptLanguage: c.req.header("Accept-Language"),
+  });
+  c.set("locale", locale);
+  c.set("t", createTranslator(locale));
+  c.set("session", session);
+  c.set("configuration", configuration);
+  c.set("stripeAccount", session.record.account);
+  await next();
+});
