@@ -31,6 +31,23 @@ export function registerCatalog(locale: string, catalog: unknown): void {
   catalogs.set(locale, catalog as CatalogTree);
 }
 
+/** The catalog registered for a locale, if any (the catalog tests read what the app ships). */
+export function registeredCatalog(locale: string): unknown {
+  return catalogs.get(locale);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** Plural rules are costly to build and immutable, so each locale's are built once. */
+function pluralRulesFor(locale: string): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules;
+}
+
 function lookup(tree: CatalogTree | undefined, key: string): string | PluralForms | undefined {
   let node: CatalogTree | string | PluralForms | undefined = tree;
   for (const part of key.split(".")) {
@@ -50,7 +67,7 @@ function isPluralForms(value: unknown): value is PluralForms {
  */
 export function createTranslator(locale: Locale): Translator {
   const catalog = catalogs.get(locale);
-  const plurals = new Intl.PluralRules(locale);
+  const plurals = pluralRulesFor(locale);
   return (key, values) => {
     let message = lookup(catalog, key) ?? lookup(catalogs.get("en"), key) ?? key;
     if (isPluralForms(message)) {

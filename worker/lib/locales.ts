@@ -71,3 +71,58 @@ export function directionOf(locale: Locale): "ltr" | "rtl" {
 export function isLocale(value: string): value is Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
+
+/**
+ * Each language named in its own language, for the language menu: a reader who cannot read
+ * the current page must still find their own language.
+ */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
+  bg: "Български",
+  cs: "Čeština",
+  da: "Dansk",
+  de: "Deutsch",
+  el: "Ελληνικά",
+  en: "English (US)",
+  "en-AU": "English (Australia)",
+  "en-CA": "English (Canada)",
+  "en-GB": "English (UK)",
+  "en-IE": "English (Ireland)",
+  "en-IN": "English (India)",
+  "en-NZ": "English (New Zealand)",
+  "en-SG": "English (Singapore)",
+  es: "Español (España)",
+  "es-419": "Español (Latinoamérica)",
+  et: "Eesti",
+  fi: "Suomi",
+  fil: "Filipino",
+  fr: "Français (France)",
+  "fr-CA": "Français (Canada)",
+  hr: "Hrvatski",
+  hu: "Magyar",
+  id: "Bahasa Indonesia",
+  it: "Italiano",
+  ja: "日本語",
+  ko: "한국어",
+  lt: "Lietuvių",
+  lv: "Latviešu",
+  ms: "Bahasa Melayu",
+  mt: "Malti",
+  nb: "Norsk bokmål",
+  nl: "Nederlands",
+  pl: "Polski",
+  pt: "Português (Portugal)",
+  "pt-BR": "Português (Brasil)",
+  ro: "Română",
+  ru: "Русский",
+  sk: "Slovenčina",
+  sl: "Slovenščina",
+  sv: "Svenska",
+  th: "ไทย",
+  tr: "Türkçe",
+  vi: "Tiếng Việt",
+  zh: "简体中文",
+  "zh-HK": "繁體中文（香港）",
+  "zh-TW": "繁體中文（台灣）",
+  ar: "العربية",
+  he: "עברית",
+};
