@@ -4,6 +4,9 @@
  */
 export const DEMO_ACCOUNT = "acct_1DemoConnected01";
 
+/** The platform's own account id (what `GET /v1/account` returns without a Stripe-Account header). */
+export const PLATFORM_ACCOUNT = "acct_1DemoPlatform001";
+
 export const DEMO = {
   customers: {
     /** One monthly licensed subscription, updatable between 3 products × monthly/yearly. */
