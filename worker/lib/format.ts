@@ -33,6 +33,35 @@ export function minorUnitDigits(currency: string): number {
   return 2;
 }
 
+/**
+ * workerd's ICU has no number or date data for Maltese (Intl silently falls back to en-US),
+ * while every other supported locale is covered; `test/unit/i18n/intl-data.test.ts` keeps
+ * that true. Malta's English locale uses the same number conventions as Maltese
+ * (`€1,234.50`, `US$19.99`), and Maltese long dates are spelled here from CLDR's pattern
+ * `d 'ta'’ MMMM y`. Both step aside by themselves once the runtime gains the data.
+ */
+const MALTESE = "mt";
+const MALTESE_MONTHS = [
+  "Jannar",
+  "Frar",
+  "Marzu",
+  "April",
+  "Mejju",
+  "Ġunju",
+  "Lulju",
+  "Awwissu",
+  "Settembru",
+  "Ottubru",
+  "Novembru",
+  "Diċembru",
+];
+const runtimeHasMaltese = Intl.DateTimeFormat.supportedLocalesOf([MALTESE]).length > 0;
+
+/** The locale to hand to Intl.NumberFormat for a UI locale. */
+function numberLocale(locale: string): string {
+  return locale === MALTESE && !runtimeHasMaltese ? "en-MT" : locale;
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** Formats a Stripe amount (minor units) as money, e.g. 1999 usd → "$19.99" in en. */
@@ -41,7 +70,7 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   const key = `${locale}|${currency}|${digits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, {
+    format = new Intl.NumberFormat(numberLocale(locale), {
       style: "currency",
       currency: currency.toUpperCase(),
       minimumFractionDigits: digits,
@@ -56,10 +85,14 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Formats a Unix timestamp (seconds) as a date, e.g. "2 November 2026", in UTC. */
 export function formatDate(unixSeconds: number, locale: string): string {
+  const date = new Date(unixSeconds * 1000);
+  if (locale === MALTESE && !runtimeHasMaltese) {
+    return `${date.getUTCDate()} ta’ ${MALTESE_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  }
   let format = dateFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
     dateFormats.set(locale, format);
   }
-  return format.format(new Date(unixSeconds * 1000));
+  return format.format(date);
 }
