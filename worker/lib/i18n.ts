@@ -4,10 +4,20 @@ import type { Locale } from "./locales";
 /** The English catalog is the source of truth: its shape is every catalog's type. */
 export type Catalog = typeof en;
 
+/**
+ * A plural message is an object whose keys are all `Intl.PluralRules` categories, `other`
+ * included; any other object is a namespace (so `{"card": …, "other": …}` stays a namespace).
+ */
+type IsPlural<V> = V extends { other: string }
+  ? Exclude<keyof V, Intl.LDMLPluralRule> extends never
+    ? true
+    : false
+  : false;
+
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string
     ? `${P}${K}`
-    : T[K] extends { other: string }
+    : IsPlural<T[K]> extends true
       ? `${P}${K}`
       : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
@@ -57,8 +67,21 @@ function lookup(tree: CatalogTree | undefined, key: string): string | PluralForm
   return node as string | PluralForms | undefined;
 }
 
-function isPluralForms(value: unknown): value is PluralForms {
-  return typeof value === "object" && value !== null && typeof (value as PluralForms).other === "string";
+const PLURAL_CATEGORIES = new Set<string>(["zero", "one", "two", "few", "many", "other"]);
+
+/** Mirrors `IsPlural`: every key a plural category, every value a string, `other` present. */
+export function isPluralForms(value: unknown): value is PluralForms {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    typeof (value as PluralForms).other === "string" &&
+    entries.every(([category, text]) => PLURAL_CATEGORIES.has(category) && typeof text === "string")
+  );
+}
+
+/** A usable message: a string or plural forms (a namespace or a broken value is not). */
+function asMessage(node: unknown): string | PluralForms | undefined {
+  return typeof node === "string" || isPluralForms(node) ? node : undefined;
 }
 
 /**
@@ -69,10 +92,13 @@ export function createTranslator(locale: Locale): Translator {
   const catalog = catalogs.get(locale);
   const plurals = pluralRulesFor(locale);
   return (key, values) => {
-    let message = lookup(catalog, key) ?? lookup(catalogs.get("en"), key) ?? key;
-    if (isPluralForms(message)) {
+    const found = asMessage(lookup(catalog, key)) ?? asMessage(lookup(catalogs.get("en"), key)) ?? key;
+    let message: string;
+    if (typeof found === "string") {
+      message = found;
+    } else {
       const count = Number(values?.count ?? 0);
-      message = message[plurals.select(count)] ?? message.other;
+      message = found[plurals.select(Number.isFinite(count) ? count : 0)] ?? found.other;
     }
     if (!values) return message;
     return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
