@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { RemoveRefusal } from "../../../worker/billing/payment-method-rules";
+import type { MessageKey } from "../../../worker/lib/i18n";
 import { PostForm } from "../../components/form-post";
 import { PageNotices } from "../../components/page-notices";
 import { PaymentMethodLabel, paymentMethodSummary } from "../../components/payment-method-label";
@@ -13,12 +14,15 @@ export function RemovePaymentMethodPage(props: {
   paymentMethod: Stripe.PaymentMethod;
   refusal: RemoveRefusal | null;
   csrfToken: string;
+  /** A failure of the previous attempt (Stripe unavailable). */
+  error?: MessageKey | null;
 }) {
   const { t } = useRequest();
   const pm = props.paymentMethod;
   return (
     <section class="card portal-section" aria-labelledby="remove-pm-title">
       <h1 id="remove-pm-title">{t("payment_methods.remove_title")}</h1>
+      <PageNotices error={props.error} />
       <p>
         <PaymentMethodLabel paymentMethod={pm} />
       </p>
