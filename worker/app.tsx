@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { ErrorPage } from "../views/pages/error-page";
 import { NotFoundPage } from "../views/pages/not-found-page";
+import { apiRoutes } from "./api";
 import type { AppDeps, AppEnv } from "./env";
 import { renderPage } from "./lib/render-page";
 import { locale } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
 import { devRoutes } from "./routes/dev";
+import { sessionEntryRoutes } from "./routes/session-entry";
 
 const defaultFetch: typeof fetch = (input, init) => fetch(input, init);
 
@@ -27,6 +29,8 @@ export function createApp(deps: AppDeps = {}) {
   app.use(securityHeaders);
   app.use(locale);
 
+  app.route("/v1", apiRoutes);
+  app.route("/", sessionEntryRoutes);
   app.route("/", devRoutes);
 
   app.notFound((c) =>

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { SessionEndedPage } from "../../views/pages/session-ended-page";
 import type { AppEnv } from "../env";
@@ -6,7 +7,37 @@ import { renderPage } from "../lib/render-page";
 import { resolveRequestLocale } from "../lib/resolve-locale";
 import { readSessionCookie } from "../lib/session-cookie";
 import { getConfiguration } from "../store/configuration-store";
-import { findSession, touchSession } from "../store/session-store";
+import { findSession, type SessionLookup, touchSession } from "../store/session-store";
+
+/**
+ * The page for a link or cookie that leads to no live session: 410 when it expired (in the
+ * session's language, with its return link), 404 when it never existed. Never cached.
+ */
+export function renderSessionEnded(
+  c: Context<AppEnv>,
+  lookup: Exclude<SessionLookup, { status: "active" }>,
+): Response {
+  const record = lookup.status === "expired" ? lookup.record : null;
+  if (record) {
+    const locale = resolveRequestLocale({
+      chosen: record.uiLocale,
+      sessionLocale: record.locale,
+      preferredLocales: record.preferredLocales,
+      acceptLanguage: c.req.header("Accept-Language"),
+    });
+    c.set("locale", locale);
+    c.set("t", createTranslator(locale));
+  }
+  c.header("Cache-Control", "no-store");
+  return renderPage(
+    c,
+    <SessionEndedPage reason={record ? "expired" : "unknown"} returnUrl={record?.returnUrl ?? null} />,
+    {
+      title: record ? c.var.t("session.ended_title") : c.var.t("session.unknown_title"),
+      status: record ? 410 : 404,
+    },
+  );
+}
 
 /**
  * Loads the portal session from its cookie for every customer page: the session record, its
@@ -17,14 +48,7 @@ export const portalSession = createMiddleware<AppEnv>(async (c, next) => {
   const now = c.var.deps.now();
   const token = readSessionCookie(c);
   const lookup = token ? await findSession(c.env.SESSIONS, token, now) : ({ status: "unknown" } as const);
-  if (lookup.status !== "active") {
-    const record = lookup.status === "expired" ? lookup.record : null;
-    const status = lookup.status === "expired" ? 410 : 404;
-    return renderPage(c, <SessionEndedPage returnUrl={record?.returnUrl ?? null} />, {
-      title: c.var.t("session.ended_title"),
-      status,
-    });
-  }
+  if (lookup.status !== "active") return renderSessionEnded(c, lookup);
   const session = lookup.session;
   await touchSession(c.env.SESSIONS, session, now);
   const configuration = await getConfiguration(

@@ -46,16 +46,16 @@ export async function getConfigurationIndex(
 }
 
 /**
- * Stores a new configuration. The account's first configuration becomes its default, as in
- * Stripe ("is_default" is not writable).
+ * Stores a new configuration (under `id` when the caller already minted one). The account's
+ * first configuration becomes its default, as in Stripe ("is_default" is not writable).
  */
 export async function insertConfiguration(
   kv: KVNamespace,
   account: string | null,
   config: Omit<PortalConfiguration, "id" | "is_default" | "account">,
+  id: string = randomId("bpc"),
 ): Promise<PortalConfiguration> {
   const index = await getConfigurationIndex(kv, account);
-  const id = randomId("bpc");
   const stored: PortalConfiguration = { ...config, id, account, is_default: index.defaultId === null };
   await kv.put(configKey(account, id), JSON.stringify(stored));
   await kv.put(
@@ -73,6 +73,15 @@ export async function replaceConfiguration(kv: KVNamespace, config: PortalConfig
   await kv.put(configKey(config.account, config.id), JSON.stringify(config));
 }
 
+/** The account's default configuration, or null while it has none. */
+export async function findDefaultConfiguration(
+  kv: KVNamespace,
+  account: string | null,
+): Promise<PortalConfiguration | null> {
+  const index = await getConfigurationIndex(kv, account);
+  return index.defaultId ? getConfiguration(kv, account, index.defaultId) : null;
+}
+
 /**
  * The account's default configuration, created on first use with the same defaults as a
  * freshly saved Stripe Dashboard portal (cancel with reasons, billing info, payment methods,
@@ -83,10 +92,7 @@ export async function getOrCreateDefaultConfiguration(
   account: string | null,
   nowSeconds: number,
 ): Promise<PortalConfiguration> {
-  const index = await getConfigurationIndex(kv, account);
-  if (index.defaultId) {
-    const existing = await getConfiguration(kv, account, index.defaultId);
-    if (existing) return existing;
-  }
+  const existing = await findDefaultConfiguration(kv, account);
+  if (existing) return existing;
   return insertConfiguration(kv, account, buildDefaultConfiguration(nowSeconds));
 }
