@@ -52,6 +52,11 @@ export function decodeForm(text: string): Params {
   return qs.parse(text, QS_OPTIONS) as Params;
 }
 
+/** Reads a body as UTF-8 text (workerd warns when form bodies are read with `.text()`). */
+export async function readText(req: Request): Promise<string> {
+  return new TextDecoder().decode(await req.arrayBuffer());
+}
+
 function envelope(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -97,7 +102,7 @@ export function createApiApp(runtime: Runtime): { app: Hono<ApiEnv>; api: Api } 
     const url = new URL(c.req.url);
     const method = c.req.method;
     const query = decodeForm(url.search.slice(1));
-    const body = method === "GET" ? {} : decodeForm(await c.req.text());
+    const body = method === "GET" ? {} : decodeForm(await readText(c.req.raw));
     const params = { ...query, ...body };
     const account = c.req.header("stripe-account") ?? null;
     const idempotencyKey = c.req.header("idempotency-key") ?? null;

@@ -31,6 +31,8 @@ export class AccountData {
   private readonly byType = new Map<string, Set<string>>();
   private seq = 0;
   readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** Data Stripe keeps but only shows on request (e.g. a coupon's includable `applies_to`). */
+  readonly hidden = new Map<string, unknown>();
 
   /** @param id the `acct_…` id of this account (the platform has one too). */
   constructor(

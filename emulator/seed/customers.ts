@@ -28,3 +28,21 @@ export function seedCustomer(ctx: Ctx, seed: CustomerSeed): Stripe.Customer {
     }),
   );
 }
+
+/** Saves a payment method on a customer, optionally as the invoice default. */
+export function seedPaymentMethod(
+  ctx: Ctx,
+  customerId: string,
+  pm: Stripe.PaymentMethod,
+  makeDefault = false,
+  ageDays = 30,
+): Stripe.PaymentMethod {
+  pm.customer = customerId;
+  pm.created = ctx.ts() - ageDays * 86_400;
+  ctx.account.put(pm);
+  if (makeDefault) {
+    const customer = ctx.account.require<Stripe.Customer>("customer", customerId);
+    customer.invoice_settings.default_payment_method = pm.id;
+  }
+  return pm;
+}

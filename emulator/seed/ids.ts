@@ -72,6 +72,8 @@ export const DEMO = {
     retention: "coupon_DemoRetain25",
     /** Behind the promotion code below: 10 % off once. */
     welcome: "coupon_DemoWelcome10",
+    /** Behind the expired promotion code EXPIRED5: 5 % off once. */
+    expired: "coupon_DemoExpired05",
   },
   promotionCodes: {
     /** Customer-facing code "WELCOME10", active. */

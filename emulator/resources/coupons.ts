@@ -1,0 +1,268 @@
+import type Stripe from "stripe";
+import type { Api } from "../core/app";
+import type { Ctx } from "../core/context";
+import { invalidParam, parameterMissing } from "../core/errors";
+import { registerIncludable } from "../core/expand";
+import { paginate } from "../core/list";
+import {
+  bool,
+  checkParams,
+  hash,
+  int,
+  mergeMetadata,
+  oneOf,
+  type Params,
+  requireStr,
+  str,
+  strList,
+} from "../core/params";
+import type { AccountData } from "../core/store";
+
+/** Options of a new coupon. */
+export interface CouponInput {
+  id?: string;
+  name?: string | null;
+  percent_off?: number | null;
+  amount_off?: number | null;
+  currency?: string | null;
+  duration: "once" | "repeating" | "forever";
+  duration_in_months?: number | null;
+  applies_to?: string[];
+  max_redemptions?: number | null;
+  redeem_by?: number | null;
+}
+
+const appliesToKey = (couponId: string) => `coupon:${couponId}:applies_to`;
+
+/** A coupon's product restriction (Stripe shows it only when `applies_to` is expanded). */
+export function couponAppliesTo(account: AccountData, couponId: string): string[] | null {
+  const products = account.hidden.get(appliesToKey(couponId));
+  return Array.isArray(products) ? (products as string[]) : null;
+}
+
+/** Stores a new coupon. */
+export function createCoupon(ctx: Ctx, input: CouponInput): Stripe.Coupon {
+  const coupon: Stripe.Coupon = {
+    id: input.id ?? ctx.state.ids.chars(8),
+    object: "coupon",
+    amount_off: input.amount_off ?? null,
+    created: ctx.ts(),
+    currency: input.currency ?? null,
+    duration: input.duration,
+    duration_in_months: input.duration === "repeating" ? (input.duration_in_months ?? null) : null,
+    livemode: false,
+    max_redemptions: input.max_redemptions ?? null,
+    metadata: {},
+    name: input.name ?? null,
+    percent_off: input.percent_off ?? null,
+    redeem_by: input.redeem_by ?? null,
+    times_redeemed: 0,
+    valid: true,
+  };
+  if (input.applies_to) ctx.account.hidden.set(appliesToKey(coupon.id), input.applies_to);
+  return ctx.account.put(coupon);
+}
+
+/** Recomputes `valid` (redeem_by passed or max_redemptions reached make a coupon invalid). */
+export function refreshCoupon(ctx: Ctx, coupon: Stripe.Coupon): Stripe.Coupon {
+  coupon.valid =
+    (coupon.redeem_by === null || coupon.redeem_by > ctx.ts()) &&
+    (coupon.max_redemptions === null || coupon.times_redeemed < coupon.max_redemptions);
+  return coupon;
+}
+
+/** Options of a new promotion code. */
+export interface PromotionCodeInput {
+  id?: string;
+  code: string;
+  coupon: string;
+  active?: boolean;
+  customer?: string | null;
+  expires_at?: number | null;
+  max_redemptions?: number | null;
+  first_time_transaction?: boolean;
+  minimum_amount?: number | null;
+  minimum_amount_currency?: string | null;
+  created?: number;
+}
+
+/** Stores a new promotion code (basil+ shape: `promotion: { type: "coupon", coupon }`). */
+export function createPromotionCode(ctx: Ctx, input: PromotionCodeInput): Stripe.PromotionCode {
+  return ctx.account.put<Stripe.PromotionCode>({
+    id: input.id ?? ctx.state.ids.id("promo"),
+    object: "promotion_code",
+    active: input.active ?? true,
+    code: input.code,
+    created: input.created ?? ctx.ts(),
+    customer: input.customer ?? null,
+    customer_account: null,
+    expires_at: input.expires_at ?? null,
+    livemode: false,
+    max_redemptions: input.max_redemptions ?? null,
+    metadata: {},
+    promotion: { type: "coupon", coupon: input.coupon },
+    restrictions: {
+      first_time_transaction: input.first_time_transaction ?? false,
+      minimum_amount: input.minimum_amount ?? null,
+      minimum_amount_currency: input.minimum_amount_currency ?? null,
+    },
+    times_redeemed: 0,
+  });
+}
+
+/** A code stops being active once it expires, is used up, or its coupon is no longer valid. */
+export function refreshPromotionCode(ctx: Ctx, promo: Stripe.PromotionCode): Stripe.PromotionCode {
+  const couponId =
+    typeof promo.promotion.coupon === "string" ? promo.promotion.coupon : promo.promotion.coupon?.id;
+  const coupon = couponId ? ctx.account.get<Stripe.Coupon>("coupon", couponId) : undefined;
+  if (
+    (promo.expires_at !== null && promo.expires_at <= ctx.ts()) ||
+    (promo.max_redemptions !== null && promo.times_redeemed >= promo.max_redemptions) ||
+    !coupon ||
+    !refreshCoupon(ctx, coupon).valid
+  ) {
+    promo.active = false;
+  }
+  return promo;
+}
+
+function readCoupon(params: Params): CouponInput {
+  const percent = str(params, "percent_off");
+  const amountOff = int(params, "amount_off");
+  if (percent === undefined && amountOff === undefined) throw parameterMissing("percent_off");
+  const percentOff = percent === undefined ? null : Number(percent);
+  if (percentOff !== null && !(percentOff > 0 && percentOff <= 100)) {
+    throw invalidParam("percent_off", "Invalid percent_off: must be greater than 0 and at most 100");
+  }
+  const currency = str(params, "currency")?.toLowerCase();
+  if (amountOff !== undefined && !currency) throw parameterMissing("currency");
+  const duration = oneOf(params, "duration", ["once", "repeating", "forever"] as const) ?? "once";
+  const months = int(params, "duration_in_months");
+  if (duration === "repeating" && months === undefined) throw parameterMissing("duration_in_months");
+  const appliesTo = hash(params, "applies_to");
+  return {
+    id: str(params, "id"),
+    name: str(params, "name") ?? null,
+    percent_off: percentOff,
+    amount_off: amountOff ?? null,
+    currency: currency ?? null,
+    duration,
+    duration_in_months: months ?? null,
+    applies_to: appliesTo ? strList(appliesTo, "products", "applies_to[products]") : undefined,
+    max_redemptions: int(params, "max_redemptions") ?? null,
+    redeem_by: int(params, "redeem_by") ?? null,
+  };
+}
+
+/** Coupons and promotion codes: create, retrieve, list (codes by `code` case-insensitively). */
+export function registerCoupons(api: Api): void {
+  registerIncludable("coupon", "applies_to", (obj, ctx) => ({
+    products: couponAppliesTo(ctx.account, obj.id) ?? [],
+  }));
+
+  api.post("/v1/coupons", (ctx) => {
+    checkParams(ctx.params, {
+      id: true,
+      name: true,
+      percent_off: true,
+      amount_off: true,
+      currency: true,
+      duration: true,
+      duration_in_months: true,
+      applies_to: { products: [true] },
+      max_redemptions: true,
+      redeem_by: true,
+      metadata: "map",
+    });
+    const input = readCoupon(ctx.params);
+    if (input.id && ctx.account.get("coupon", input.id)) {
+      throw invalidParam("id", "Coupon already exists.", "resource_already_exists");
+    }
+    const coupon = createCoupon(ctx, input);
+    coupon.metadata = mergeMetadata({}, ctx.params);
+    return coupon;
+  });
+  api.get("/v1/coupons/:id", (ctx, { id = "" }) => {
+    checkParams(ctx.params, {});
+    return refreshCoupon(ctx, ctx.account.require<Stripe.Coupon>("coupon", id));
+  });
+  api.get("/v1/coupons", (ctx) => {
+    checkParams(ctx.params, { limit: true, starting_after: true, ending_before: true, created: true });
+    const coupons = ctx.account.all<Stripe.Coupon>("coupon").map((c) => refreshCoupon(ctx, c));
+    return paginate(ctx, coupons, "/v1/coupons", "coupon");
+  });
+
+  api.post("/v1/promotion_codes", (ctx) => {
+    checkParams(ctx.params, {
+      promotion: { type: true, coupon: true },
+      code: true,
+      active: true,
+      customer: true,
+      expires_at: true,
+      max_redemptions: true,
+      metadata: "map",
+      restrictions: { first_time_transaction: true, minimum_amount: true, minimum_amount_currency: true },
+    });
+    const promotion = hash(ctx.params, "promotion");
+    if (!promotion) throw parameterMissing("promotion");
+    const coupon = requireStr(promotion, "coupon", "promotion[coupon]");
+    ctx.account.require<Stripe.Coupon>("coupon", coupon, "promotion[coupon]");
+    const customer = str(ctx.params, "customer");
+    if (customer) ctx.account.require<Stripe.Customer>("customer", customer, "customer");
+    const restrictions = hash(ctx.params, "restrictions") ?? {};
+    const code = str(ctx.params, "code") ?? ctx.state.ids.chars(8).toUpperCase();
+    const taken = ctx.account
+      .all<Stripe.PromotionCode>("promotion_code")
+      .some((p) => p.active && p.code.toLowerCase() === code.toLowerCase());
+    if (taken) throw invalidParam("code", "An active promotion code with `code` already exists.");
+    const promo = createPromotionCode(ctx, {
+      code,
+      coupon,
+      active: bool(ctx.params, "active"),
+      customer: customer ?? null,
+      expires_at: int(ctx.params, "expires_at") ?? null,
+      max_redemptions: int(ctx.params, "max_redemptions") ?? null,
+      first_time_transaction: bool(
+        restrictions,
+        "first_time_transaction",
+        "restrictions[first_time_transaction]",
+      ),
+      minimum_amount: int(restrictions, "minimum_amount", "restrictions[minimum_amount]") ?? null,
+      minimum_amount_currency:
+        str(restrictions, "minimum_amount_currency", "restrictions[minimum_amount_currency]") ?? null,
+    });
+    promo.metadata = mergeMetadata({}, ctx.params);
+    return promo;
+  });
+  api.get("/v1/promotion_codes/:id", (ctx, { id = "" }) => {
+    checkParams(ctx.params, {});
+    return refreshPromotionCode(ctx, ctx.account.require<Stripe.PromotionCode>("promotion_code", id));
+  });
+  api.get("/v1/promotion_codes", (ctx) => {
+    checkParams(ctx.params, {
+      limit: true,
+      starting_after: true,
+      ending_before: true,
+      active: true,
+      code: true,
+      coupon: true,
+      customer: true,
+      created: true,
+    });
+    const active = bool(ctx.params, "active");
+    const code = str(ctx.params, "code")?.toLowerCase();
+    const coupon = str(ctx.params, "coupon");
+    const customer = str(ctx.params, "customer");
+    const codes = ctx.account
+      .all<Stripe.PromotionCode>("promotion_code")
+      .map((p) => refreshPromotionCode(ctx, p))
+      .filter(
+        (p) =>
+          (active === undefined || p.active === active) &&
+          (code === undefined || p.code.toLowerCase() === code) &&
+          (coupon === undefined || p.promotion.coupon === coupon) &&
+          (customer === undefined || p.customer === customer),
+      );
+    return paginate(ctx, codes, "/v1/promotion_codes", "promotion_code");
+  });
+}
