@@ -1,9 +1,7 @@
 import type { MessageKey } from "../../worker/lib/i18n";
+import { PORTAL_HOME } from "../../worker/portal/paths";
 import { useRequest } from "../context";
 import { FormNotice } from "./form-error-summary";
-
-/** Where a feature page links back to: the portal home, or nothing inside a flow. */
-export const PORTAL_HOME = "/p";
 
 /** The "back to the portal" link of feature pages; hidden inside a deep-link flow. */
 export function BackToHome(props: { inFlow: boolean }) {

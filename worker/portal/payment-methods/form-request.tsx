@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { ErrorPage } from "../../../views/pages/error-page";
 import type { AppEnv } from "../../env";
-import { renderPage } from "../../lib/render-page";
 import { readSubmission } from "../idempotency";
+import { renderPortalPage } from "../render";
 
 /** A POSTed portal form: its fields and its submission nonce. */
 export interface PortalForm {
@@ -22,5 +22,5 @@ export async function readPortalForm(c: Context<AppEnv>): Promise<PortalForm | n
 
 /** The 400 page for a form the portal did not render; nothing was changed. */
 export function badForm(c: Context<AppEnv>): Response {
-  return renderPage(c, <ErrorPage />, { title: c.var.t("errors.server_title"), status: 400 });
+  return renderPortalPage(c, <ErrorPage />, { title: c.var.t("errors.server_title"), status: 400 });
 }

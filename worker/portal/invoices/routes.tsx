@@ -1,0 +1,91 @@
+/**
+ * Invoice history routes under `/p/invoices`: the paginated list and paying an open invoice
+ * with the customer's default payment method.
+ */
+import { type Context, Hono } from "hono";
+import type Stripe from "stripe";
+import { InvoicesPage } from "../../../views/pages/invoices/invoices-page";
+import type { AppEnv } from "../../env";
+import type { MessageKey } from "../../lib/i18n";
+import { idOf, retrieveCustomer } from "../billing-details/customer";
+import { runOnce } from "../idempotency";
+import { badForm, readPortalForm } from "../payment-methods/form-request";
+import { classifyStripeError, isNotFound, type StripeFailure } from "../payment-methods/stripe-errors";
+import { renderPortalPage } from "../render";
+import { portalStripe } from "../stripe-call";
+import { isInvoiceId, loadInvoices, visibleInvoice } from "./load";
+
+export const invoiceRoutes = new Hono<AppEnv>();
+
+const BASE = "/p/invoices";
+
+const PAY_ERRORS: Record<Exclude<StripeFailure, "not_found">, MessageKey> = {
+  declined: "invoices.errors.card_declined",
+  requires_action: "invoices.errors.requires_action",
+  invalid: "invoices.errors.payment_failed",
+  unavailable: "invoices.errors.stripe_unavailable",
+};
+
+/** The feature is off, or the session is in a flow: the history is not part of any flow. */
+invoiceRoutes.use(async (c, next) => {
+  if (!c.var.configuration.features.invoice_history.enabled) return c.notFound();
+  if (c.var.session.record.flow) return c.notFound();
+  await next();
+});
+
+async function renderInvoices(
+  c: Context<AppEnv>,
+  status: 200 | 409 | 422 | 502,
+  error: MessageKey | null = null,
+) {
+  const data = await loadInvoices(c, { after: c.req.query("after"), before: c.req.query("before") });
+  const notice = status === 200 && c.req.query("notice") === "paid" ? "invoices.notices.paid" : null;
+  return renderPortalPage(
+    c,
+    <InvoicesPage
+      data={data}
+      csrfToken={c.var.session.record.csrfToken}
+      inFlow={false}
+      notice={notice}
+      error={error}
+    />,
+    { title: c.var.t("invoices.title"), status },
+  );
+}
+
+invoiceRoutes.get("/", (c) => renderInvoices(c, 200));
+
+/** The session's invoice with this id, or null (malformed, missing, foreign, other on_behalf_of). */
+async function ownedInvoice(c: Context<AppEnv>, id: string): Promise<Stripe.Invoice | null> {
+  if (!isInvoiceId(id)) return null;
+  const { stripe, read } = portalStripe(c);
+  const { customer, onBehalfOf } = c.var.session.record;
+  try {
+    const invoice = await stripe.invoices.retrieve(id, {}, read);
+    return idOf(invoice.customer) === customer && visibleInvoice(invoice, onBehalfOf) ? invoice : null;
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+invoiceRoutes.post("/:id/pay", async (c) => {
+  const [invoice, customer] = await Promise.all([ownedInvoice(c, c.req.param("id")), retrieveCustomer(c)]);
+  if (!invoice) return c.notFound();
+  if (invoice.status !== "open") return renderInvoices(c, 409, "invoices.errors.not_payable");
+  const paymentMethod = idOf(customer.invoice_settings?.default_payment_method);
+  if (!paymentMethod) return renderInvoices(c, 409, "invoices.errors.no_payment_method");
+  const form = await readPortalForm(c);
+  if (!form) return badForm(c);
+  const { stripe, write } = portalStripe(c);
+  return runOnce(c, `invoice-pay:${invoice.id}`, form.submission, async (keys) => {
+    try {
+      await stripe.invoices.pay(invoice.id, { payment_method: paymentMethod }, write(await keys.key()));
+    } catch (err) {
+      const failure = classifyStripeError(err);
+      if (failure.kind === "not_found") return c.notFound();
+      return renderInvoices(c, failure.kind === "unavailable" ? 502 : 422, PAY_ERRORS[failure.kind]);
+    }
+    return c.redirect(`${BASE}?notice=paid`, 303);
+  });
+});
