@@ -6,6 +6,8 @@ export interface DemoCustomer {
   email: string;
   /** What this customer demonstrates, from the emulator's seed (`metadata.demo_case`). */
   demoCase: string;
+  /** Whether the customer has a subscription that has not ended (subscription flows apply). */
+  hasSubscription: boolean;
 }
 
 export interface DemoAccount {
@@ -15,7 +17,39 @@ export interface DemoAccount {
   customers: DemoCustomer[];
 }
 
-/** The dev landing page: every seeded customer, grouped by account. */
+const SUBSCRIPTION_FLOWS = [
+  ["subscription_update", "dev.flow_subscription_update"],
+  ["subscription_update_confirm", "dev.flow_subscription_update_confirm"],
+  ["subscription_cancel", "dev.flow_subscription_cancel"],
+  ["subscription_pause", "dev.flow_subscription_pause"],
+] as const;
+
+const CUSTOMER_FLOWS = [
+  ["payment_method_update", "dev.flow_payment_method_update"],
+  ["customer_update", "dev.flow_customer_update"],
+] as const;
+
+/** One customer's buttons: a plain POST form, one submit button per flow (works without JS). */
+function SessionButtons(props: { account: string | null; customer: DemoCustomer }) {
+  const { t } = useRequest();
+  const flows = props.customer.hasSubscription ? [...SUBSCRIPTION_FLOWS, ...CUSTOMER_FLOWS] : CUSTOMER_FLOWS;
+  return (
+    <form method="post" action="/dev/session" class="dev-actions">
+      <input type="hidden" name="customer" value={props.customer.id} />
+      <input type="hidden" name="account" value={props.account ?? ""} />
+      <button type="submit" name="flow" value="" class="button">
+        {t("dev.open_portal")}
+      </button>{" "}
+      {flows.map(([flow, label]) => (
+        <button type="submit" name="flow" value={flow} class="button button-secondary" key={flow}>
+          {t(label)}
+        </button>
+      ))}
+    </form>
+  );
+}
+
+/** The dev landing page: every seeded customer, grouped by account, with portal buttons. */
 export function DevLandingPage(props: { accounts: DemoAccount[] }) {
   const { t } = useRequest();
   return (
@@ -32,6 +66,7 @@ export function DevLandingPage(props: { accounts: DemoAccount[] }) {
               <tr>
                 <th scope="col">{t("dev.customer")}</th>
                 <th scope="col">{t("dev.case")}</th>
+                <th scope="col">{t("dev.actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -43,12 +78,31 @@ export function DevLandingPage(props: { accounts: DemoAccount[] }) {
                     <code>{customer.id}</code> {customer.email}
                   </td>
                   <td>{customer.demoCase}</td>
+                  <td>
+                    <SessionButtons account={account.id} customer={customer} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
       ))}
+    </section>
+  );
+}
+
+/** Shown when a landing-page button could not open a session (the API's message, verbatim). */
+export function DevSessionErrorPage(props: { message: string }) {
+  const { t } = useRequest();
+  return (
+    <section class="card message">
+      <h1>{t("dev.session_failed")}</h1>
+      <p>{props.message}</p>
+      <p>
+        <a class="button" href="/">
+          {t("dev.back")}
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,11 +1,19 @@
 import { Hono } from "hono";
-import { type DemoAccount, DevLandingPage } from "../../views/pages/dev-landing-page";
+import type Stripe from "stripe";
+import { type DemoAccount, DevLandingPage, DevSessionErrorPage } from "../../views/pages/dev-landing-page";
+import { ApiError } from "../api/errors";
+import { createPortalSession } from "../api/sessions/create-session";
+import { FLOW_TYPES, parseSessionParams } from "../api/sessions/session-params";
+import { accountOptions } from "../api/stripe-lookup";
 import { type AppEnv, isDevEnvironment } from "../env";
 import { renderPage } from "../lib/render-page";
 import { createStripeClient } from "../stripe/client";
+import { demoFlowData } from "./dev-flows";
 
 /** Development-only routes. In production every path here is a plain 404. */
 export const devRoutes = new Hono<AppEnv>();
+
+const ENDED = new Set(["canceled", "incomplete_expired"]);
 
 devRoutes.get("/", async (c) => {
   if (!isDevEnvironment(c.env)) return c.notFound();
@@ -15,23 +23,74 @@ devRoutes.get("/", async (c) => {
     { id: null, name: "Platform" },
     ...accounts.data.map((a) => ({ id: a.id, name: a.business_profile?.name ?? a.id })),
   ];
-  // One wave: every account's customers are listed in parallel.
+  // One wave: every account's customers and subscriptions are listed in parallel.
   const lists = await Promise.all(
     scopes.map((scope) =>
-      scope.id
-        ? stripe.customers.list({ limit: 100 }, { stripeAccount: scope.id })
-        : stripe.customers.list({ limit: 100 }),
+      Promise.all([
+        stripe.customers.list({ limit: 100 }, accountOptions(scope.id)),
+        stripe.subscriptions.list({ status: "all", limit: 100 }, accountOptions(scope.id)),
+      ]),
     ),
   );
-  const demo: DemoAccount[] = scopes.map((scope, i) => ({
-    id: scope.id,
-    name: scope.name,
-    customers: (lists[i]?.data ?? []).map((customer) => ({
-      id: customer.id,
-      name: customer.name ?? customer.email ?? customer.id,
-      email: customer.email ?? "",
-      demoCase: customer.metadata?.demo_case ?? "",
-    })),
-  }));
+  const demo: DemoAccount[] = scopes.map((scope, i) => {
+    const [customers, subscriptions] = lists[i] ?? [];
+    const live = new Set(
+      (subscriptions?.data ?? []).filter((s) => !ENDED.has(s.status)).map((s) => customerId(s.customer)),
+    );
+    return {
+      id: scope.id,
+      name: scope.name,
+      customers: (customers?.data ?? []).map((customer) => ({
+        id: customer.id,
+        name: customer.name ?? customer.email ?? customer.id,
+        email: customer.email ?? "",
+        demoCase: customer.metadata?.demo_case ?? "",
+        hasSubscription: live.has(customer.id),
+      })),
+    };
+  });
   return renderPage(c, <DevLandingPage accounts={demo} />, { title: c.var.t("dev.title") });
+});
+
+function customerId(customer: string | Stripe.Customer | Stripe.DeletedCustomer): string {
+  return typeof customer === "string" ? customer : customer.id;
+}
+
+/**
+ * The landing page's buttons: creates a session through the merchant API's own logic (what a
+ * request with the dev key runs), with the landing page as return URL, and redirects into it.
+ */
+devRoutes.post("/dev/session", async (c) => {
+  if (!isDevEnvironment(c.env)) return c.notFound();
+  const form = await c.req.parseBody();
+  const customer = typeof form.customer === "string" ? form.customer : "";
+  const account = typeof form.account === "string" && form.account !== "" ? form.account : null;
+  const flow = typeof form.flow === "string" ? form.flow : "";
+  const origin = new URL(c.req.url).origin;
+  const stripe = createStripeClient(c.env, c.var.deps.stripeFetch);
+  try {
+    if (account !== null && !/^acct_[A-Za-z0-9]+$/.test(account)) {
+      throw new ApiError(400, { type: "invalid_request_error", message: "Invalid account." });
+    }
+    const flowType = (FLOW_TYPES as readonly string[]).includes(flow) ? flow : null;
+    const flowData = flowType
+      ? await demoFlowData(c.env.SESSIONS, stripe, account, customer, flowType)
+      : null;
+    const request = parseSessionParams({
+      customer,
+      return_url: `${origin}/`,
+      ...(flowData ? { flow_data: flowData } : {}),
+    });
+    const session = await createPortalSession(
+      { kv: c.env.SESSIONS, stripe, account, now: c.var.deps.now(), origin },
+      request,
+    );
+    return c.redirect(session.url, 303);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return renderPage(c, <DevSessionErrorPage message={error.body.message} />, {
+      title: c.var.t("dev.session_failed"),
+      status: error.status >= 500 ? 502 : 400,
+    });
+  }
 });
