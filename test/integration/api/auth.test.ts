@@ -21,7 +21,7 @@ describe("merchant API authentication", () => {
       protocol: "http",
       port: 80,
       maxNetworkRetries: 0,
-      httpClient: Stripe.createFetchHttpClient((url, init) => h.app.request(String(url), init, env)),
+      httpClient: Stripe.createFetchHttpClient(async (url, init) => h.app.request(String(url), init, env)),
     });
     const error = await expectApiError(wrong.billingPortal.configurations.list(), { status: 401 });
     expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
