@@ -1,0 +1,75 @@
+/**
+ * When a translated value may equal the English one. The "no English left" check in
+ * catalogs.test.ts flags every other value that is identical to en.json's.
+ */
+
+/** Names and codes that are written the same in every language. */
+export const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set([
+  "OK",
+  "IBAN",
+  "BIC",
+  "SWIFT",
+  "BSB",
+  "PDF",
+  "CVC",
+  "Stripe",
+  "Link",
+  "Visa",
+  "Mastercard",
+  "American Express",
+  "Discover",
+  "Diners Club",
+  "JCB",
+  "UnionPay",
+  "Cartes Bancaires",
+  "Interac",
+  "PayPal",
+  "Apple Pay",
+  "Google Pay",
+  "Amazon Pay",
+  "Cash App Pay",
+  "Revolut Pay",
+  "SEPA",
+  "BACS",
+  "ACH",
+  "iDEAL",
+  "Bancontact",
+  "EPS",
+  "giropay",
+  "Sofort",
+  "Klarna",
+  "Affirm",
+  "Afterpay",
+  "Clearpay",
+  "Alipay",
+  "WeChat Pay",
+  "BLIK",
+  "Przelewy24",
+  "GrabPay",
+  "FPX",
+  "PayNow",
+  "PromptPay",
+  "Boleto",
+  "OXXO",
+  "Konbini",
+  "Zip",
+  "MobilePay",
+  "Swish",
+  "TWINT",
+  "Multibanco",
+  "Pix",
+]);
+
+/**
+ * Keys whose value is rightly the English word in one language, e.g. `de: ["…status_label"]`
+ * for "Status". Add a key only when a native speaker would write exactly that word; a
+ * reviewer reads this list.
+ */
+export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly string[]>>> = {};
+
+/** Whether `value` under `key` may equal the English value in `locale`. */
+export function sameAsEnglishAllowed(locale: string, key: string, value: string): boolean {
+  return (
+    SAME_IN_EVERY_LANGUAGE.has(value.trim()) || (SAME_AS_ENGLISH_BY_LOCALE[locale]?.includes(key) ?? false)
+  );
+}
