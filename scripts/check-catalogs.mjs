@@ -2,18 +2,24 @@
 /**
  * What each translated catalog still lacks, for translators.
  *
- *   node scripts/check-catalogs.mjs          one summary line per locale
- *   node scripts/check-catalogs.mjs de ru    every problem in de.json and ru.json
- *   node scripts/check-catalogs.mjs --all    every problem in every catalog
+ *   npm run check:catalogs                 one summary line per locale
+ *   npm run check:catalogs -- de ru        every problem in de.json and ru.json
+ *   npm run check:catalogs -- --all        every problem in every catalog
  *
  * Exits 1 while any checked catalog is incomplete. Uses the very rules of
  * test/unit/i18n/catalogs.test.ts (Node 24 runs the .ts files by stripping their types).
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { checkCatalog } from "../test/unit/i18n/catalog-rules.ts";
-import { sameAsEnglishAllowed } from "../test/unit/i18n/same-as-english.ts";
-import { SUPPORTED_LOCALES } from "../worker/lib/locales.ts";
+
+// Imported after this check, so an old Node says what to do instead of failing on ".ts".
+if (Number(process.versions.node.split(".")[0]) < 23) {
+  console.error("check-catalogs needs Node 24 (the project's): run it as `npm run check:catalogs`.");
+  process.exit(2);
+}
+const { checkCatalog } = await import("../test/unit/i18n/catalog-rules.ts");
+const { sameAsEnglishAllowed } = await import("../test/unit/i18n/same-as-english.ts");
+const { SUPPORTED_LOCALES } = await import("../worker/lib/locales.ts");
 
 const localesDir = fileURLToPath(new URL("../locales/", import.meta.url));
 const args = process.argv.slice(2);

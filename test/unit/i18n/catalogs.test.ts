@@ -1,8 +1,8 @@
 /**
  * Every translated catalog against en.json. Translators: run
  *   npm run test:catalogs            (all locales)
- *   npm run test:catalogs -- -t de   (one locale)
- * and fix what each failure lists. `node scripts/check-catalogs.mjs de` prints the same.
+ *   npm run test:catalogs -- -t de.json   (one locale)
+ * and fix what each failure lists. `npm run check:catalogs -- de` prints the same.
  */
 import { describe, expect, it } from "vitest";
 import "../../../locales/index";
