@@ -1,8 +1,9 @@
 /**
- * Every locale the portal renders: Stripe's 46 portal locales plus Arabic and Hebrew.
- * Order matters only for the language menu.
+ * Every locale the portal renders: Stripe's 46 portal locales plus Arabic and Hebrew, in the
+ * order the language menu lists them (by tag).
  */
 export const SUPPORTED_LOCALES = [
+  "ar",
   "bg",
   "cs",
   "da",
@@ -23,6 +24,7 @@ export const SUPPORTED_LOCALES = [
   "fil",
   "fr",
   "fr-CA",
+  "he",
   "hr",
   "hu",
   "id",
@@ -49,8 +51,6 @@ export const SUPPORTED_LOCALES = [
   "zh",
   "zh-HK",
   "zh-TW",
-  "ar",
-  "he",
 ] as const;
 
 export type Locale = (typeof SUPPORTED_LOCALES)[number];

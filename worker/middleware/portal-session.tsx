@@ -4,10 +4,10 @@ import { SessionEndedPage } from "../../views/pages/session-ended-page";
 import type { AppEnv } from "../env";
 import { createTranslator } from "../lib/i18n";
 import { renderPage } from "../lib/render-page";
-import { resolveRequestLocale } from "../lib/resolve-locale";
+import { matchLocale, resolveRequestLocale } from "../lib/resolve-locale";
 import { readSessionCookie } from "../lib/session-cookie";
 import { getConfiguration } from "../store/configuration-store";
-import { findSession, type SessionLookup, touchSession } from "../store/session-store";
+import { findSession, type SessionLookup, saveSession, touchSession } from "../store/session-store";
 
 /**
  * The page for a link or cookie that leads to no live session: 410 when it expired (in the
@@ -58,6 +58,12 @@ export const portalSession = createMiddleware<AppEnv>(async (c, next) => {
   );
   if (!configuration) throw new Error(`configuration ${session.record.configuration} missing for session`);
 
+  // A language picked with `?locale=` (the language menu) sticks for the rest of the session.
+  const picked = matchLocale([c.req.query("locale")]);
+  if (picked && picked !== session.record.uiLocale) {
+    session.record = { ...session.record, uiLocale: picked };
+    await saveSession(c.env.SESSIONS, session, now);
+  }
   const locale = resolveRequestLocale({
     query: c.req.query("locale"),
     chosen: session.record.uiLocale,
