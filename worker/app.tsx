@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from "./env";
 import { renderPage } from "./lib/render-page";
 import { locale } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
+import { portalRoutes } from "./portal";
 import { devRoutes } from "./routes/dev";
 import { sessionEntryRoutes } from "./routes/session-entry";
 
@@ -31,6 +32,8 @@ export function createApp(deps: AppDeps = {}) {
 
   app.route("/v1", apiRoutes);
   app.route("/", sessionEntryRoutes);
+  // After the session entry: the customer pages need the cookie the entry sets.
+  app.route("/p", portalRoutes);
   app.route("/", devRoutes);
 
   app.notFound((c) =>

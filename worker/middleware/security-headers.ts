@@ -24,7 +24,8 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
     [
       "default-src 'none'",
       `script-src 'nonce-${nonce}'`,
-      "style-src 'self'",
+      // The nonce admits only the portal frame's branding block (CSS custom properties).
+      `style-src 'self' 'nonce-${nonce}'`,
       "img-src 'self' https: data:",
       "font-src 'self'",
       "connect-src 'self'",

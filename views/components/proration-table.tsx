@@ -1,0 +1,41 @@
+import { formatDate, formatMoney } from "../../worker/lib/format";
+import type { ProrationLine } from "../../worker/portal/subscriptions/preview";
+import { useRequest } from "../context";
+
+/** The proration lines of a plan-change preview: what is credited and charged, for which days. */
+export function ProrationTable(props: { lines: ProrationLine[]; currency: string }) {
+  const { t, locale } = useRequest();
+  if (props.lines.length === 0) return null;
+  return (
+    <table class="table proration-table">
+      <caption>{t("plan_change.prorations_caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("plan_change.proration_item")}</th>
+          <th scope="col">{t("plan_change.proration_period")}</th>
+          <th scope="col" class="amount">
+            {t("plan_change.proration_amount")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id in a preview
+          <tr key={index}>
+            <td>
+              {line.description ??
+                (line.amount < 0 ? t("plan_change.unused_time") : t("plan_change.remaining_time"))}
+            </td>
+            <td>
+              {t("plan_change.period", {
+                start: formatDate(line.start, locale),
+                end: formatDate(line.end, locale),
+              })}
+            </td>
+            <td class="amount">{formatMoney(line.amount, props.currency, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The customer side of the portal, mounted at `/p`. Every route runs behind the session
+ * (cookie → KV) and, for POSTs, the CSRF check. The session entry `/p/session/:token` belongs
+ * to the merchant API and is left alone here: it is what sets the cookie.
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { portalSession } from "../middleware/portal-session";
+import { billingDetailsRoutes } from "./billing-details/routes";
+import { flowConfirmationPage } from "./confirmation";
+import { csrfProtection } from "./csrf";
+import { homePage } from "./home";
+import { invoiceRoutes } from "./invoices/routes";
+import { paymentMethodRoutes } from "./payment-methods/routes";
+import { subscriptionRoutes } from "./subscriptions/routes";
+
+/** Paths under `/p` that are not customer pages (the session entry sets the cookie itself). */
+const SESSION_ENTRY = /^\/p\/session(\/|$)/;
+
+export const portalRoutes = new Hono<AppEnv>();
+
+portalRoutes.use("*", async (c, next) => {
+  if (SESSION_ENTRY.test(c.req.path)) return next();
+  return portalSession(c, next);
+});
+portalRoutes.use("*", async (c, next) => {
+  if (SESSION_ENTRY.test(c.req.path)) return next();
+  return csrfProtection(c, next);
+});
+
+portalRoutes.get("/", homePage);
+portalRoutes.get("/flow/done", flowConfirmationPage);
+portalRoutes.route("/subscriptions", subscriptionRoutes);
+portalRoutes.route("/payment-methods", paymentMethodRoutes);
+portalRoutes.route("/billing", billingDetailsRoutes);
+portalRoutes.route("/invoices", invoiceRoutes);
