@@ -90,13 +90,20 @@ export function parseSessionParams(raw: RawParams): SessionRequest {
   }
   const customer = p.requiredString("customer");
   const locale = p.enumOf("locale", SESSION_LOCALES) ?? null;
+  const onBehalfOf = p.string("on_behalf_of") ?? null;
+  if (onBehalfOf !== null && !/^acct_[A-Za-z0-9]+$/.test(onBehalfOf)) {
+    throw invalidParam(
+      "on_behalf_of",
+      `Invalid on_behalf_of: '${onBehalfOf}' is not an account id (acct_…).`,
+    );
+  }
   const flowParams = p.object("flow_data");
   return {
     customer,
     configuration: p.string("configuration"),
     returnUrl: p.url("return_url"),
     locale,
-    onBehalfOf: p.string("on_behalf_of") ?? null,
+    onBehalfOf,
     flow: flowParams ? parseFlow(flowParams) : null,
     expand: p.stringArray("expand") ?? [],
   };
