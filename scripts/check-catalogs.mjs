@@ -19,7 +19,7 @@ if (Number(process.versions.node.split(".")[0]) < 23) {
 }
 const { checkCatalog } = await import("../test/unit/i18n/catalog-rules.ts");
 const { sameAsEnglishAllowed } = await import("../test/unit/i18n/same-as-english.ts");
-const { SUPPORTED_LOCALES } = await import("../worker/lib/locales.ts");
+const { SUPPORTED_LOCALES, intlLocale } = await import("../worker/lib/locales.ts");
 
 const localesDir = fileURLToPath(new URL("../locales/", import.meta.url));
 const args = process.argv.slice(2);
@@ -59,7 +59,7 @@ for (const tag of tags) {
     continue;
   }
   const report = checkCatalog(english, catalog, {
-    pluralCategories: new Intl.PluralRules(tag).resolvedOptions().pluralCategories,
+    pluralCategories: new Intl.PluralRules(intlLocale(tag)).resolvedOptions().pluralCategories,
     mustDifferFromEnglish: !tag.startsWith("en-"),
     sameAsEnglishAllowed: (key, value) => sameAsEnglishAllowed(tag, key, value),
   });

@@ -2,6 +2,7 @@
  * Money and date formatting in the customer's locale. Stripe amounts are integers in the
  * currency's minor unit; how many decimals that unit has is Stripe's rule, not always ISO's.
  */
+import { intlLocale, isLocale } from "./locales";
 
 /** Currencies Stripe treats as zero-decimal: the amount is already in whole units. */
 const ZERO_DECIMAL = new Set([
@@ -57,9 +58,10 @@ const MALTESE_MONTHS = [
 ];
 const runtimeHasMaltese = Intl.DateTimeFormat.supportedLocalesOf([MALTESE]).length > 0;
 
-/** The locale to hand to Intl.NumberFormat for a UI locale. */
+/** The tag to hand Intl.NumberFormat for a UI locale. */
 function numberLocale(locale: string): string {
-  return locale === MALTESE && !runtimeHasMaltese ? "en-MT" : locale;
+  if (locale === MALTESE && !runtimeHasMaltese) return "en-MT";
+  return isLocale(locale) ? intlLocale(locale) : locale;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -91,7 +93,10 @@ export function formatDate(unixSeconds: number, locale: string): string {
   }
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(isLocale(locale) ? intlLocale(locale) : locale, {
+      dateStyle: "long",
+      timeZone: "UTC",
+    });
     dateFormats.set(locale, format);
   }
   return format.format(date);

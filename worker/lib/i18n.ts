@@ -1,5 +1,5 @@
 import en from "../../locales/en.json";
-import type { Locale } from "./locales";
+import { intlLocale, type Locale } from "./locales";
 
 /** The English catalog is the source of truth: its shape is every catalog's type. */
 export type Catalog = typeof en;
@@ -49,10 +49,10 @@ export function registeredCatalog(locale: string): unknown {
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** Plural rules are costly to build and immutable, so each locale's are built once. */
-function pluralRulesFor(locale: string): Intl.PluralRules {
+function pluralRulesFor(locale: Locale): Intl.PluralRules {
   let rules = pluralRules.get(locale);
   if (!rules) {
-    rules = new Intl.PluralRules(locale);
+    rules = new Intl.PluralRules(intlLocale(locale));
     pluralRules.set(locale, rules);
   }
   return rules;

@@ -67,6 +67,15 @@ export function directionOf(locale: Locale): "ltr" | "rtl" {
   return RTL.has(locale) ? "rtl" : "ltr";
 }
 
+/**
+ * The tag to hand `Intl` for a UI locale. Stripe's `pt` is Portugal's Portuguese (Brazil has
+ * `pt-BR`), but `Intl`'s bare `pt` is Brazil's: `€ 1.234,50` and "0 → one" instead of
+ * Portugal's `1234,50 €` and "0 → other". Every other tag means the same to both.
+ */
+export function intlLocale(locale: Locale): string {
+  return locale === "pt" ? "pt-PT" : locale;
+}
+
 /** Narrows an arbitrary string to a supported locale tag (exact match only). */
 export function isLocale(value: string): value is Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(value);

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import "../../../locales/index";
 import en from "../../../locales/en.json";
 import { registeredCatalog } from "../../../worker/lib/i18n";
-import { SUPPORTED_LOCALES } from "../../../worker/lib/locales";
+import { intlLocale, SUPPORTED_LOCALES } from "../../../worker/lib/locales";
 import { type CatalogReport, checkCatalog, checkEnglish } from "./catalog-rules";
 import { sameAsEnglishAllowed } from "./same-as-english";
 
@@ -48,7 +48,7 @@ describe.each(TRANSLATED)("locales/%s.json", (tag) => {
       `locales/${tag}.json is missing or not valid JSON: copy en.json to it and translate every value (docs/translating.md)`,
     ).toBeDefined();
     const report = checkCatalog(en, catalog, {
-      pluralCategories: new Intl.PluralRules(tag).resolvedOptions().pluralCategories,
+      pluralCategories: new Intl.PluralRules(intlLocale(tag)).resolvedOptions().pluralCategories,
       mustDifferFromEnglish: !tag.startsWith("en-"),
       sameAsEnglishAllowed: (key, value) => sameAsEnglishAllowed(tag, key, value),
     });

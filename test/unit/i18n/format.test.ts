@@ -36,6 +36,11 @@ describe("formatMoney with Stripe minor units", () => {
     expect(spaced(formatMoney(1999, "usd", "fr-CA"))).toBe("19,99 $ US");
   });
 
+  it("formats Portugal's Portuguese apart from Brazil's (Stripe's pt is Portugal)", () => {
+    expect(spaced(formatMoney(123450, "eur", "pt"))).toBe("1234,50 €");
+    expect(spaced(formatMoney(123450, "eur", "pt-BR"))).toBe("€ 1.234,50");
+  });
+
   it("formats Maltese money with Malta's conventions even though the runtime lacks Maltese data", () => {
     expect(formatMoney(123450, "eur", "mt")).toBe("€1,234.50");
     expect(formatMoney(1999, "usd", "mt")).toBe("US$19.99");

@@ -64,6 +64,13 @@ describe("createTranslator", () => {
     ]);
   });
 
+  it("uses Portugal's plural rules for pt and Brazil's for pt-BR", () => {
+    useCatalog("pt", invoices);
+    useCatalog("pt-BR", invoices);
+    expect(createTranslator("pt")(key("test.invoices"), { count: 0 })).toBe("OTHER 0");
+    expect(createTranslator("pt-BR")(key("test.invoices"), { count: 0 })).toBe("ONE 0");
+  });
+
   it("falls back to other when a category is missing", () => {
     useCatalog("pl", { test: { invoices: { one: "ONE", other: "OTHER {count}" } } });
     expect(createTranslator("pl")(key("test.invoices"), { count: 5 })).toBe("OTHER 5");
