@@ -31,8 +31,8 @@ export function PortalFrame(props: PortalFrameProps) {
   return (
     <div class="portal">
       {props.brandCss ? (
-        // Only validated colours and fixed font stacks reach this block (worker/portal/branding.ts).
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: CSS text must not be HTML-escaped
+        // Only validated colours and fixed font stacks reach this block (worker/portal/branding.ts);
+        // set as raw text because CSS must not be HTML-escaped.
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: props.brandCss }} />
       ) : null}
       <header class="portal-header">

@@ -20,7 +20,6 @@ export function ProrationTable(props: { lines: ProrationLine[]; currency: string
       </thead>
       <tbody>
         {props.lines.map((line, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id in a preview
           <tr key={index}>
             <td>
               {line.description ??
