@@ -21,6 +21,8 @@ export interface RequestLogEntry {
   status: number;
   /** now() in ms when the request arrived. */
   at: number;
+  /** now() in ms when the response was ready (null while in flight); with `at`, the bench's waves. */
+  endedAt: number | null;
 }
 
 /** The mutable parts of one emulator instance that the request pipeline works on. */
@@ -114,11 +116,13 @@ export function createApiApp(runtime: Runtime): { app: Hono<ApiEnv>; api: Api } 
       params,
       status: 0,
       at: runtime.now(),
+      endedAt: null,
     };
     runtime.log.push(entry);
     const requestId = `req_${randomToken(14)}`;
     const finish = (res: Response): Response => {
       entry.status = res.status;
+      entry.endedAt = runtime.now();
       res.headers.set("request-id", requestId);
       return res;
     };
