@@ -1,3 +1,4 @@
+import { advanceAccount } from "./billing/lifecycle";
 import { registerAdmin } from "./core/admin";
 import { createApiApp, type RequestLogEntry, type Runtime } from "./core/app";
 import { defaultFaults, type FaultSettings, sanitizeFaults } from "./core/faults";
@@ -42,19 +43,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const now = options.now ?? (() => Date.now());
   const seed = options.seed ?? true;
   const log: RequestLogEntry[] = [];
+  const publicOrigin = (options.publicOrigin ?? DEFAULT_PUBLIC_ORIGIN).replace(/\/$/, "");
   const runtime: Runtime = {
-    state: createState(now, seed),
+    state: createState(now, seed, publicOrigin),
     log,
     faults: defaultFaults(),
     now,
-    publicOrigin: (options.publicOrigin ?? DEFAULT_PUBLIC_ORIGIN).replace(/\/$/, ""),
+    publicOrigin,
+    beforeHandle: advanceAccount,
   };
   const { app, api } = createApiApp(runtime);
   const clearLog = () => {
     log.length = 0;
   };
   const reset = () => {
-    runtime.state = createState(now, seed);
+    runtime.state = createState(now, seed, publicOrigin);
     runtime.faults = defaultFaults();
     clearLog();
   };

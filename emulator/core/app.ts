@@ -32,6 +32,8 @@ export interface Runtime {
   faults: FaultSettings;
   now: () => number;
   publicOrigin: string;
+  /** Runs before each /v1 handler (the clock-driven billing lifecycle). */
+  beforeHandle?: (ctx: Ctx) => void;
 }
 
 /** Hono environment of the emulator app. */
@@ -196,6 +198,7 @@ export function createApiApp(runtime: Runtime): { app: Hono<ApiEnv>; api: Api } 
       publicOrigin: runtime.publicOrigin,
     };
     c.set("ctx", ctx);
+    runtime.beforeHandle?.(ctx);
     await next();
     const res = c.res;
     // Results of requests that began executing are kept (successes and declines); bad

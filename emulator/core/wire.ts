@@ -4,13 +4,15 @@ import type Stripe from "stripe";
  * A Stripe type as it travels on the wire: the SDK turns decimal strings into `Decimal`
  * objects on the client side, but the API (and so the emulator) sends strings.
  */
-export type Wire<T> = T extends Stripe.Decimal
-  ? string
-  : T extends readonly (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+export type Wire<T> = T extends string | number | boolean | bigint | symbol | null | undefined
+  ? T
+  : T extends Stripe.Decimal
+    ? string
+    : T extends readonly (infer U)[]
+      ? Wire<U>[]
+      : T extends object
+        ? { [K in keyof T]: Wire<T[K]> }
+        : T;
 
 export type WPrice = Wire<Stripe.Price>;
 export type WPlan = Wire<Stripe.Plan>;

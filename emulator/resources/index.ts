@@ -1,13 +1,17 @@
 import type { Hono } from "hono";
 import type { Api, ApiEnv, Runtime } from "../core/app";
 import { registerCheckoutPage } from "../hosted/checkout-page";
+import { registerInvoicePages } from "../hosted/invoice-page";
 import { registerAccounts } from "./accounts";
 import { registerCatalog } from "./catalog";
 import { registerCheckoutSessions } from "./checkout-sessions";
 import { registerCoupons } from "./coupons";
 import { registerCustomers } from "./customers";
+import { registerInvoices } from "./invoices";
 import { registerPaymentMethods } from "./payment-methods";
 import { registerSetupIntents } from "./setup-intents";
+import { registerSubscriptionSchedules } from "./subscription-schedules";
+import { registerSubscriptions } from "./subscriptions";
 import { registerTaxIds } from "./tax-ids";
 
 /** Registers every /v1 resource and the hosted pages. */
@@ -20,5 +24,9 @@ export function registerResources(app: Hono<ApiEnv>, api: Api, runtime: Runtime)
   registerTaxIds(api);
   registerSetupIntents(api);
   registerCheckoutSessions(api);
+  registerSubscriptions(api);
+  registerSubscriptionSchedules(api);
+  registerInvoices(api);
   registerCheckoutPage(app, runtime);
+  registerInvoicePages(app, runtime);
 }

@@ -4,10 +4,16 @@ import { seedConnectCatalog } from "./catalog";
 import { seedCtx } from "./context";
 import { seedCustomer, seedPaymentMethod } from "./customers";
 import { DEMO } from "./ids";
+import { seedSubscription } from "./subscriptions";
 
 /** The connected account's own demo data (Connect). */
-export function seedConnect(state: State, account: AccountData, now: () => number): void {
-  const ctx = seedCtx(state, account, now);
+export function seedConnect(
+  state: State,
+  account: AccountData,
+  now: () => number,
+  publicOrigin: string,
+): void {
+  const ctx = seedCtx(state, account, now, publicOrigin);
   seedConnectCatalog(ctx);
   const id = DEMO.connect.customer;
   seedCustomer(ctx, {
@@ -20,4 +26,10 @@ export function seedConnect(state: State, account: AccountData, now: () => numbe
   });
   seedPaymentMethod(ctx, id, buildCard(ctx, { last4: "4242", brand: "visa" }, null), true);
   seedPaymentMethod(ctx, id, buildSepaDebit(ctx, "DE89370400440532013000", null), false);
+  seedSubscription(ctx, {
+    id: DEMO.connect.subscription,
+    customer: id,
+    items: [{ price: DEMO.connect.priceMonthly }],
+    startedDaysAgo: 100,
+  });
 }

@@ -45,6 +45,12 @@ export const DEMO = {
     scheduled: "sub_DemoScheduled01",
     taxUnspecified: "sub_DemoTaxUnspec01",
     manyMethods: "sub_DemoManyMethod1",
+    /** Pro monthly for 26 months (24+ invoices, for pagination), with the retention coupon. */
+    taxIds: "sub_DemoTaxIds00001",
+  },
+  /** The schedule attached to the `scheduled` subscription. */
+  schedules: {
+    scheduled: "sub_sched_DemoSchedule1",
   },
   products: {
     basic: "prod_DemoBasic00001",

@@ -9,7 +9,7 @@ import { seedPlatform } from "./platform";
  * A fresh emulator state: the platform account and the demo connected account always exist
  * (so Connect scoping works even without demo data); `withDemo` adds the demo objects.
  */
-export function createState(now: () => number, withDemo: boolean): State {
+export function createState(now: () => number, withDemo: boolean, publicOrigin: string): State {
   const state = new State(PLATFORM_ACCOUNT);
   const created = Math.floor(now() / 1000) - 400 * DAY;
   state.platform.put(
@@ -38,8 +38,8 @@ export function createState(now: () => number, withDemo: boolean): State {
   );
   const connected = state.addAccount(DEMO_ACCOUNT);
   if (withDemo) {
-    seedPlatform(state, now);
-    seedConnect(state, connected, now);
+    seedPlatform(state, now, publicOrigin);
+    seedConnect(state, connected, now, publicOrigin);
   }
   return state;
 }

@@ -1,11 +1,18 @@
 import type Stripe from "stripe";
+import { addInterval } from "../billing/periods";
+import { buildSchedule } from "../billing/schedule-model";
+import { currentPeriod } from "../billing/subscription-model";
+import type { Ctx } from "../core/context";
 import type { State } from "../core/store";
+import type { WPrice } from "../core/wire";
+import { newPrice, newProduct } from "../resources/catalog";
 import { buildCard, buildSepaDebit, buildUsBankAccount } from "../resources/payment-method-builders";
 import { buildTaxId } from "../resources/tax-ids";
 import { seedPlatformCatalog } from "./catalog";
-import { seedCtx } from "./context";
+import { DAY, seedCtx } from "./context";
 import { seedCustomer, seedPaymentMethod } from "./customers";
 import { DEMO } from "./ids";
+import { seedManualInvoice, seedSubscription } from "./subscriptions";
 
 const C = DEMO.customers;
 
@@ -97,8 +104,8 @@ const CUSTOMERS = [
 ];
 
 /** The platform's demo data: one customer per case the portal treats differently. */
-export function seedPlatform(state: State, now: () => number): void {
-  const ctx = seedCtx(state, state.platform, now);
+export function seedPlatform(state: State, now: () => number, publicOrigin: string): void {
+  const ctx = seedCtx(state, state.platform, now, publicOrigin);
   seedPlatformCatalog(ctx);
   for (const customer of CUSTOMERS) seedCustomer(ctx, customer);
 
@@ -169,4 +176,125 @@ export function seedPlatform(state: State, now: () => number): void {
   );
   ctx.account.put(buildTaxId(ctx, C.taxIds, "eu_vat", "DE123456789", "verified"));
   ctx.account.put(buildTaxId(ctx, C.taxIds, "gb_vat", "GB123456789", "verified"));
+  seedPlatformSubscriptions(ctx);
+}
+
+const S = DEMO.subscriptions;
+const PR = DEMO.prices;
+
+function seedPlatformSubscriptions(ctx: Ctx): void {
+  seedSubscription(ctx, {
+    id: S.monthly,
+    customer: C.monthly,
+    items: [{ price: PR.basicMonthly }],
+    startedDaysAgo: 20,
+  });
+  seedSubscription(ctx, {
+    id: S.trialing,
+    customer: C.trialing,
+    items: [{ price: PR.proMonthly }],
+    startedDaysAgo: 4,
+    trialDaysLeft: 10,
+  });
+  seedSubscription(ctx, {
+    id: S.pastDue,
+    customer: C.pastDue,
+    items: [{ price: PR.basicMonthly }],
+    startedDaysAgo: 40,
+    latestUnpaid: true,
+  });
+  const cancel = seedSubscription(ctx, {
+    id: S.cancelScheduled,
+    customer: C.cancelScheduled,
+    items: [{ price: PR.proMonthly }],
+    startedDaysAgo: 100,
+  });
+  cancel.cancel_at_period_end = true;
+  cancel.cancel_at = currentPeriod(cancel).end;
+  cancel.canceled_at = ctx.ts() - 2 * DAY;
+  cancel.cancellation_details = {
+    comment: "Switching to a cheaper tool",
+    feedback: "too_expensive",
+    feedback_option: null,
+    reason: "cancellation_requested",
+  };
+  seedSubscription(ctx, {
+    id: S.multiItem,
+    customer: C.multiItem,
+    items: [{ price: PR.proMonthly }, { price: PR.addonMonthly, quantity: 2 }],
+    startedDaysAgo: 70,
+  });
+  seedSubscription(ctx, {
+    id: S.metered,
+    customer: C.metered,
+    items: [{ price: PR.meteredMonthly }],
+    startedDaysAgo: 50,
+    usage: 1500,
+  });
+  seedSubscription(ctx, {
+    id: S.sendInvoice,
+    customer: C.sendInvoice,
+    items: [{ price: PR.enterpriseMonthly }],
+    startedDaysAgo: 45,
+    collectionMethod: "send_invoice",
+  });
+  const scheduled = seedSubscription(ctx, {
+    id: S.scheduled,
+    customer: C.scheduled,
+    items: [{ price: PR.basicMonthly }],
+    startedDaysAgo: 10,
+  });
+  const period = currentPeriod(scheduled);
+  const pro = ctx.account.require<WPrice>("price", PR.proMonthly);
+  const basic = ctx.account.require<WPrice>("price", PR.basicMonthly);
+  const schedule = buildSchedule(ctx, {
+    id: DEMO.schedules.scheduled,
+    customer: C.scheduled,
+    subscription: scheduled.id,
+    phases: [
+      { items: [{ price: basic }], start: period.start, end: period.end },
+      { items: [{ price: pro }], start: period.end, end: addInterval(period.end, "month", 12) },
+    ],
+    endBehavior: "release",
+    status: "active",
+    created: period.start,
+  });
+  ctx.account.put(schedule);
+  scheduled.schedule = schedule.id;
+  seedSubscription(ctx, {
+    id: S.taxUnspecified,
+    customer: C.taxUnspecified,
+    items: [{ price: PR.legacyUnspecified }],
+    startedDaysAgo: 80,
+  });
+  seedSubscription(ctx, {
+    id: S.manyMethods,
+    customer: C.manyMethods,
+    items: [{ price: PR.basicMonthly }],
+    startedDaysAgo: 15,
+    billingMode: "flexible",
+  });
+  seedSubscription(ctx, {
+    id: S.taxIds,
+    customer: C.taxIds,
+    items: [{ price: PR.proMonthly }],
+    startedDaysAgo: 790,
+    coupon: DEMO.coupons.retention,
+  });
+
+  const consulting = ctx.account.put(
+    newProduct(ctx, { name: "Consulting hour", description: "Billed by the hour" }),
+  );
+  const hourly = ctx.account.put(
+    newPrice(ctx, { product: consulting.id, currency: "usd", unit_amount: 15000, tax_behavior: "exclusive" }),
+  );
+  for (const [daysAgo, hours] of [
+    [240, 4],
+    [180, 2],
+    [120, 6],
+    [60, 3],
+  ] as const) {
+    seedManualInvoice(ctx, C.invoicesOnly, hourly, hours, daysAgo, true);
+  }
+  seedManualInvoice(ctx, C.invoicesOnly, hourly, 5, 5, false);
 }

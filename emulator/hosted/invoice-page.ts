@@ -1,0 +1,131 @@
+import type { Hono } from "hono";
+import type Stripe from "stripe";
+import { shortDate } from "../billing/periods";
+import type { ApiEnv, Runtime } from "../core/app";
+import { decodeForm, readText } from "../core/app";
+import { StripeError } from "../core/errors";
+import type { WInvoice } from "../core/wire";
+import { payInvoice } from "../resources/invoices";
+import { buildCard } from "../resources/payment-method-builders";
+import { hostedCtx } from "./context";
+import { esc, money, page } from "./html";
+import { buildPdf } from "./pdf";
+
+function find(runtime: Runtime, id: string) {
+  const found = runtime.state.findAnywhere<WInvoice>("invoice", id);
+  // Drafts have no hosted page, as on Stripe.
+  return found && found.obj.status !== "draft" ? found : null;
+}
+
+function merchantName(runtime: Runtime, accountId: string): string {
+  return (
+    runtime.state.platform.get<Stripe.Account>("account", accountId)?.business_profile?.name ?? "Merchant"
+  );
+}
+
+function summary(inv: WInvoice): [string, string][] {
+  const rows: [string, string][] = [["Subtotal", money(inv.subtotal, inv.currency)]];
+  for (const d of inv.total_discount_amounts ?? [])
+    rows.push(["Discount", `-${money(d.amount, inv.currency)}`]);
+  rows.push(["Total", money(inv.total, inv.currency)]);
+  if (inv.starting_balance !== 0) rows.push(["Applied balance", money(inv.starting_balance, inv.currency)]);
+  rows.push(["Amount due", money(inv.amount_due, inv.currency)]);
+  rows.push(["Amount paid", money(inv.amount_paid, inv.currency)]);
+  rows.push(["Amount remaining", money(inv.amount_remaining, inv.currency)]);
+  return rows;
+}
+
+function renderInvoice(
+  runtime: Runtime,
+  accountId: string,
+  inv: WInvoice,
+  error?: string,
+  status = 200,
+): Response {
+  const merchant = merchantName(runtime, accountId);
+  const lines = inv.lines.data
+    .map(
+      (line) =>
+        `<tr><td>${esc(line.description)}</td><td class="num">${esc(line.quantity)}</td><td class="num">${esc(money(line.amount, line.currency))}</td></tr>`,
+    )
+    .join("\n");
+  const totals = summary(inv)
+    .map(([label, value]) => `<tr><th colspan="2">${esc(label)}</th><td class="num">${esc(value)}</td></tr>`)
+    .join("\n");
+  const payForm =
+    inv.status === "open"
+      ? `<form method="post" action="/invoices/${esc(inv.id)}/pay">
+<fieldset><legend>Pay this invoice</legend>
+<label><input type="radio" name="method" value="default" checked> Saved default payment method</label><br>
+<label><input type="radio" name="method" value="card_4242"> New card ending 4242</label>
+</fieldset><p><button type="submit">Pay ${esc(money(inv.amount_remaining, inv.currency))}</button></p></form>`
+      : "";
+  return page(
+    `Invoice ${inv.number ?? inv.id} — ${merchant}`,
+    `<h1>${esc(merchant)}</h1>
+${error ? `<p role="alert"><strong>${esc(error)}</strong></p>` : ""}
+<h2>Invoice ${esc(inv.number ?? inv.id)} <span class="badge">${esc(inv.status)}</span></h2>
+<p>Billed to ${esc(inv.customer_name ?? inv.customer_email ?? String(inv.customer))}${inv.customer_email ? ` (${esc(inv.customer_email)})` : ""}<br>
+Issued ${esc(shortDate(inv.created))}${inv.due_date ? `, due ${esc(shortDate(inv.due_date))}` : ""}</p>
+<table><thead><tr><th>Description</th><th class="num">Qty</th><th class="num">Amount</th></tr></thead>
+<tbody>${lines}</tbody><tfoot>${totals}</tfoot></table>
+${payForm}
+<p><a href="/invoices/${esc(inv.id)}/pdf">Download PDF</a></p>`,
+    status,
+  );
+}
+
+/** Hosted invoice page (with a pay button for open invoices) and the invoice PDF. */
+export function registerInvoicePages(app: Hono<ApiEnv>, runtime: Runtime): void {
+  app.get("/invoices/:id", (c) => {
+    const found = find(runtime, c.req.param("id"));
+    if (!found) return page("Not found", "<h1>Invoice not found</h1>", 404);
+    return renderInvoice(runtime, found.account.id, found.obj);
+  });
+
+  app.post("/invoices/:id/pay", async (c) => {
+    const found = find(runtime, c.req.param("id"));
+    if (!found) return page("Not found", "<h1>Invoice not found</h1>", 404);
+    const ctx = hostedCtx(runtime, found.account);
+    const form = decodeForm(await readText(c.req.raw));
+    let pmId: string | undefined;
+    if (form.method === "card_4242") {
+      const pm = buildCard(ctx, { last4: "4242", brand: "visa" }, String(found.obj.customer));
+      ctx.account.put(pm);
+      pmId = pm.id;
+    }
+    try {
+      payInvoice(ctx, found.obj, pmId);
+    } catch (err) {
+      if (err instanceof StripeError)
+        return renderInvoice(runtime, found.account.id, found.obj, err.message, err.status);
+      throw err;
+    }
+    return c.redirect(`/invoices/${found.obj.id}`, 303);
+  });
+
+  app.get("/invoices/:id/pdf", (c) => {
+    const found = find(runtime, c.req.param("id"));
+    if (!found) return page("Not found", "<h1>Invoice not found</h1>", 404);
+    const inv = found.obj;
+    const text = [
+      merchantName(runtime, found.account.id),
+      "",
+      `Invoice ${inv.number ?? inv.id}`,
+      `Status: ${inv.status}`,
+      `Date of issue: ${shortDate(inv.created)}`,
+      ...(inv.due_date ? [`Date due: ${shortDate(inv.due_date)}`] : []),
+      `Bill to: ${inv.customer_name ?? ""} ${inv.customer_email ?? ""}`.trim(),
+      "",
+      ...inv.lines.data.map((line) => `${line.description ?? ""}    ${money(line.amount, line.currency)}`),
+      "",
+      ...summary(inv).map(([label, value]) => `${label}: ${value}`),
+    ];
+    return new Response(buildPdf(text), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `inline; filename="invoice-${inv.number ?? inv.id}.pdf"`,
+      },
+    });
+  });
+}
