@@ -30,7 +30,10 @@ export function fullConfiguration(
       subscription_cancel: {
         enabled: true,
         mode: "at_period_end",
-        cancellation_reason: { enabled: true, options: ["too_expensive", "missing_features", "unused", "other"] },
+        cancellation_reason: {
+          enabled: true,
+          options: ["too_expensive", "missing_features", "unused", "other"],
+        },
       },
       subscription_pause: { enabled: true },
       subscription_update: {
@@ -85,7 +88,11 @@ export function parseForms(html: string): ParsedForm[] {
       const name = attr(tag, "name");
       if (name && attr(tag, "type") === "hidden") fields[name] = attr(tag, "value") ?? "";
     }
-    forms.push({ action: attr(open, "action") ?? "", method: (attr(open, "method") ?? "get").toLowerCase(), fields });
+    forms.push({
+      action: attr(open, "action") ?? "",
+      method: (attr(open, "method") ?? "get").toLowerCase(),
+      fields,
+    });
   }
   return forms;
 }
