@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { LanguageMenu } from "./components/language-menu";
 import { useRequest } from "./context";
 
 /** What the portal frame shows around every customer page. */
@@ -50,8 +51,8 @@ export function PortalFrame(props: PortalFrameProps) {
         </div>
       </header>
       <div class="portal-body">{props.children}</div>
-      {props.privacyUrl || props.termsUrl ? (
-        <footer class="portal-footer">
+      <footer class="portal-footer">
+        {props.privacyUrl || props.termsUrl ? (
           <ul class="footer-links">
             {props.termsUrl ? (
               <li>
@@ -64,8 +65,9 @@ export function PortalFrame(props: PortalFrameProps) {
               </li>
             ) : null}
           </ul>
-        </footer>
-      ) : null}
+        ) : null}
+        <LanguageMenu />
+      </footer>
     </div>
   );
 }

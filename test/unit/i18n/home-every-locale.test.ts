@@ -44,4 +44,13 @@ describe("portal home in every locale", () => {
     expect(text).toContain(spaced(formatMoney(price.amount, price.currency, locale)));
     expect(text).toContain(spaced(formatDate(renews, locale)));
   });
+
+  it("carries the language menu, and a choice made with it sticks for the session", async () => {
+    const chooser = await openFullPortal(h);
+    const before = await (await chooser.get("/p")).text();
+    expect(before).toContain('<form method="get" class="language-menu">');
+    expect(before).toContain('<option value="ja" lang="ja" dir="ltr">日本語</option>');
+    expect((await chooser.get("/p?locale=ja")).status).toBe(200);
+    expect(await (await chooser.get("/p")).text()).toContain('<html lang="ja" dir="ltr">');
+  });
 });
