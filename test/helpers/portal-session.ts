@@ -3,9 +3,11 @@
  * API, keeps the cookie, follows the portal's own forms (hidden CSRF and submission fields
  * included) and posts them the way a browser does (same-origin `Origin`).
  */
+import { env } from "cloudflare:workers";
 import type Stripe from "stripe";
 import { expect } from "vitest";
 import { DEMO } from "../../emulator/seed/ids";
+import { findSession } from "../../worker/store/session-store";
 import type { Harness } from "./harness";
 
 /** Origin of `app.request` with a relative path. */
@@ -118,6 +120,11 @@ export interface PortalBrowser {
   submit(page: string, action: string, extra?: Record<string, string>): Promise<Response>;
   /** The form with this action on a page (fails the test when missing). */
   form(page: string, action: string): Promise<ParsedForm>;
+  /**
+   * Valid `_csrf` and `_submission` fields for crafting a POST the pages do not offer (e.g. to
+   * prove the server refuses it anyway). Read from the stored session, as the page would.
+   */
+  csrfFields(): Promise<Record<string, string>>;
 }
 
 /**
@@ -177,6 +184,11 @@ export async function openPortal(
     get,
     post,
     form,
+    csrfFields: async () => {
+      const lookup = await findSession(env.SESSIONS, cookie.split("=")[1] ?? "", h.clock.now());
+      if (lookup.status !== "active") throw new Error("session not active");
+      return { _csrf: lookup.session.record.csrfToken, _submission: crypto.randomUUID().replaceAll("-", "") };
+    },
     submit: async (page, action, extra = {}) => {
       const f = await form(page, action);
       return post(action, { ...f.fields, ...extra });
