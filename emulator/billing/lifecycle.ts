@@ -123,7 +123,7 @@ export function invoiceSubscription(
 function applySchedulePhase(ctx: Ctx, sub: WSubscription, at: number): "continue" | "ended" {
   const scheduleId = typeof sub.schedule === "string" ? sub.schedule : null;
   const schedule = scheduleId ? ctx.account.get<WSchedule>("subscription_schedule", scheduleId) : undefined;
-  if (!schedule || schedule.status !== "active") return "continue";
+  if (schedule?.status !== "active") return "continue";
   const last = schedule.phases[schedule.phases.length - 1];
   if (last && at >= last.end_date) {
     if (schedule.end_behavior === "cancel") {

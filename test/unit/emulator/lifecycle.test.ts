@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { DEMO } from "../../../emulator/seed/ids";
+import { createHarness, DEFAULT_START } from "../../helpers/harness";
+
+const S = DEMO.subscriptions;
+const C = DEMO.customers;
+const PR = DEMO.prices;
+const NOW = DEFAULT_START / 1000;
+const DAY = 86_400;
+
+describe("emulator clock-driven lifecycle", () => {
+  it("renews at period end with a paid invoice", async () => {
+    const h = createHarness();
+    const before = await h.stripe.invoices.list({ customer: C.monthly });
+    h.clock.advance(12 * DAY * 1000);
+    const sub = await h.stripe.subscriptions.retrieve(S.monthly, { expand: ["latest_invoice"] });
+    expect(sub.items.data[0]).toMatchObject({
+      current_period_start: NOW + 11 * DAY,
+      current_period_end: Date.UTC(2026, 11, 13, 12) / 1000,
+    });
+    expect(sub.latest_invoice).toMatchObject({
+      status: "paid",
+      amount_paid: 900,
+      billing_reason: "subscription_cycle",
+    });
+    expect((await h.stripe.invoices.list({ customer: C.monthly })).data).toHaveLength(before.data.length + 1);
+  });
+
+  it("includes pending prorations in the renewal invoice", async () => {
+    const h = createHarness();
+    const sub = await h.stripe.subscriptions.retrieve(S.monthly);
+    await h.stripe.subscriptions.update(S.monthly, {
+      items: [{ id: sub.items.data[0]!.id, price: PR.proMonthly }],
+      proration_date: NOW,
+    });
+    h.clock.advance(12 * DAY * 1000);
+    const renewed = await h.stripe.subscriptions.retrieve(S.monthly, { expand: ["latest_invoice"] });
+    expect(renewed.latest_invoice).toMatchObject({ amount_paid: 3610 });
+  });
+
+  it("ends a subscription cancelling at period end", async () => {
+    const h = createHarness();
+    h.clock.set(Date.UTC(2026, 10, 26));
+    const sub = await h.stripe.subscriptions.retrieve(S.cancelScheduled);
+    expect(sub).toMatchObject({ status: "canceled", ended_at: Date.UTC(2026, 10, 25, 12) / 1000 });
+  });
+
+  it("ends the trial and charges when the trial is over", async () => {
+    const h = createHarness();
+    h.clock.advance(11 * DAY * 1000);
+    const sub = await h.stripe.subscriptions.retrieve(S.trialing, { expand: ["latest_invoice"] });
+    expect(sub.status).toBe("active");
+    expect(sub.latest_invoice).toMatchObject({ amount_paid: 2900 });
+  });
+
+  it("moves the scheduled subscription into its next phase", async () => {
+    const h = createHarness();
+    h.clock.advance(21 * DAY * 1000);
+    const sub = await h.stripe.subscriptions.retrieve(S.scheduled);
+    expect(sub.items.data[0]?.price.id).toBe(PR.proMonthly);
+    const schedule = await h.stripe.subscriptionSchedules.retrieve(DEMO.schedules.scheduled);
+    expect(schedule.current_phase?.start_date).toBe(schedule.phases[1]?.start_date);
+  });
+});
+
+describe("emulator subscription schedules", () => {
+  it("creates a schedule from a subscription, updates phases, and releases it", async () => {
+    const h = createHarness();
+    const schedule = await h.stripe.subscriptionSchedules.create({ from_subscription: S.monthly });
+    expect(schedule).toMatchObject({
+      status: "active",
+      subscription: S.monthly,
+      phases: [{ items: [{ price: PR.basicMonthly }] }],
+    });
+    expect((await h.stripe.subscriptions.retrieve(S.monthly)).schedule).toBe(schedule.id);
+    const phase = schedule.phases[0]!;
+    const updated = await h.stripe.subscriptionSchedules.update(schedule.id, {
+      end_behavior: "cancel",
+      phases: [
+        { items: [{ price: PR.basicMonthly }], start_date: phase.start_date, end_date: phase.end_date },
+        { items: [{ price: PR.enterpriseMonthly }], duration: { interval: "month", interval_count: 2 } },
+      ],
+    });
+    expect(updated.phases).toHaveLength(2);
+    expect(updated.end_behavior).toBe("cancel");
+    const released = await h.stripe.subscriptionSchedules.release(schedule.id);
+    expect(released).toMatchObject({ status: "released", released_subscription: S.monthly });
+    expect((await h.stripe.subscriptions.retrieve(S.monthly)).schedule).toBeNull();
+  });
+
+  it("cancelling a schedule cancels its subscription", async () => {
+    const h = createHarness();
+    const canceled = await h.stripe.subscriptionSchedules.cancel(DEMO.schedules.scheduled);
+    expect(canceled.status).toBe("canceled");
+    expect((await h.stripe.subscriptions.retrieve(S.scheduled)).status).toBe("canceled");
+  });
+});
