@@ -70,7 +70,9 @@ export async function createPortalSession(ctx: SessionContext, request: SessionR
       () => resourceMissing("customer", request.customer, "customer"),
       ctx.account,
     ),
-    request.flow ? loadFlowObjects(ctx.stripe, ctx.account, request.flow) : Promise.resolve(null),
+    request.flow
+      ? loadFlowObjects(ctx.stripe, ctx.account, request.flow, Math.floor(ctx.now / 1000))
+      : Promise.resolve(null),
   ]);
   if (configResult.status === "rejected") throw configResult.reason;
   const { config, unsaved } = configResult.value;

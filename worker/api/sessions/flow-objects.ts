@@ -36,6 +36,7 @@ export async function loadFlowObjects(
   stripe: Stripe,
   account: string | null,
   flow: SessionFlow,
+  nowSeconds: number,
 ): Promise<FlowObjects> {
   const options = accountOptions(account);
   const subId = flowSubscriptionId(flow);
@@ -68,9 +69,17 @@ export async function loadFlowObjects(
           account,
         )
       : Promise.resolve(null),
-    discount?.coupon ? checkCoupon(stripe, discount.coupon, `${discountParam}[coupon]`, account) : null,
+    discount?.coupon
+      ? checkCoupon(stripe, discount.coupon, `${discountParam}[coupon]`, account, nowSeconds)
+      : null,
     discount?.promotion_code
-      ? checkPromotionCode(stripe, discount.promotion_code, `${discountParam}[promotion_code]`, account)
+      ? checkPromotionCode(
+          stripe,
+          discount.promotion_code,
+          `${discountParam}[promotion_code]`,
+          account,
+          nowSeconds,
+        )
       : null,
   ]);
   for (const result of settled) if (result.status === "rejected") throw result.reason;
@@ -81,14 +90,22 @@ export async function loadFlowObjects(
   };
 }
 
-async function checkCoupon(stripe: Stripe, id: string, param: string, account: string | null): Promise<void> {
+async function checkCoupon(
+  stripe: Stripe,
+  id: string,
+  param: string,
+  account: string | null,
+  nowSeconds: number,
+): Promise<void> {
   const coupon = await lookup(
     stripe.coupons.retrieve(id, {}, accountOptions(account)),
     () => resourceMissing("coupon", id, param),
     account,
   );
   if (isDeleted(coupon)) throw resourceMissing("coupon", id, param);
-  if (!coupon.valid) throw invalidParam(param, `The coupon \`${id}\` is no longer valid.`);
+  if (!coupon.valid || (coupon.redeem_by !== null && coupon.redeem_by <= nowSeconds)) {
+    throw invalidParam(param, `The coupon \`${id}\` is no longer valid.`);
+  }
 }
 
 async function checkPromotionCode(
@@ -103,4 +120,7 @@ async function checkPromotionCode(
     account,
   );
   if (!code.active) throw invalidParam(param, `The promotion code \`${id}\` is not active.`);
+  if (code.expires_at !== null && code.expires_at <= nowSeconds) {
+    throw invalidParam(param, `The promotion code \`${id}\` has expired.`);
+  }
 }
