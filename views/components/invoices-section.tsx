@@ -7,6 +7,14 @@ import { SectionHeading } from "./section-heading";
 
 const BASE = "/p/invoices";
 
+/** Badge style per status: due stands out, paid reads as done. */
+const STATUS_BADGE: Record<InvoiceRow["status"], string> = {
+  open: "badge-warn",
+  paid: "badge-ok",
+  uncollectible: "",
+  void: "",
+};
+
 function InvoiceActions(props: { invoice: InvoiceRow; canPay: boolean; csrfToken: string }) {
   const { t, locale } = useRequest();
   const { invoice } = props;
@@ -67,11 +75,11 @@ export function InvoicesSection(props: { data: InvoicesData; csrfToken: string; 
               <tr key={invoice.id}>
                 <td data-label={t("invoices.number")}>{invoice.number ?? "—"}</td>
                 <td data-label={t("invoices.date")}>{formatDate(invoice.date, locale)}</td>
-                <td data-label={t("invoices.amount")}>
+                <td class="amount" data-label={t("invoices.amount")}>
                   {formatMoney(invoice.total, invoice.currency, locale)}
                 </td>
                 <td data-label={t("invoices.status")}>
-                  <span class={`status status-${invoice.status}`}>
+                  <span class={`badge ${STATUS_BADGE[invoice.status]}`}>
                     {t(`invoices.statuses.${invoice.status}` as MessageKey)}
                   </span>
                 </td>

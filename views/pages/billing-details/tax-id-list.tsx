@@ -10,7 +10,13 @@ import { FormSelect } from "../../components/form-select";
 import { taxIdTypeName } from "../../components/tax-id-type-name";
 import { useRequest } from "../../context";
 
-const VERIFICATION = new Set(["pending", "verified", "unverified", "unavailable"]);
+/** Badge style per verification status of a tax ID. */
+const VERIFICATION: Record<string, string> = {
+  pending: "badge-info",
+  verified: "badge-ok",
+  unverified: "badge-warn",
+  unavailable: "",
+};
 
 /**
  * The customer's tax IDs with remove buttons, and the add form: a type chosen from Stripe's
@@ -47,8 +53,8 @@ export function TaxIdList(props: {
                 <span>
                   <span class="tax-id-type">{taxIdTypeName(taxId.type, t)}</span>{" "}
                   <strong>{taxId.value}</strong>
-                  {status && VERIFICATION.has(status) ? (
-                    <span class={`status status-${status}`}>
+                  {status && Object.hasOwn(VERIFICATION, status) ? (
+                    <span class={`badge ${VERIFICATION[status]}`}>
                       {t(`tax_ids.verification.${status}` as MessageKey)}
                     </span>
                   ) : null}
