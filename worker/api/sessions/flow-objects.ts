@@ -60,6 +60,7 @@ export async function loadFlowObjects(
           coupon,
           "flow_data[subscription_cancel][retention][coupon_offer][coupon]",
           account,
+          nowSeconds,
         )
       : null,
     priceId
@@ -113,6 +114,7 @@ async function checkPromotionCode(
   id: string,
   param: string,
   account: string | null,
+  nowSeconds: number,
 ): Promise<void> {
   const code = await lookup(
     stripe.promotionCodes.retrieve(id, {}, accountOptions(account)),
