@@ -122,9 +122,15 @@ paymentMethodRoutes.get("/added", async (c) => {
   if (!isCheckoutSessionId(checkoutId)) return c.notFound();
   const { record } = c.var.session;
   const { stripe, read, write } = portalStripe(c);
+  const clearOverrides = c.req.query(CLEAR_OVERRIDES_PARAM) === "1";
+  // One wave: the Checkout Session and, when overrides are to be cleared, the subscriptions.
   let session: Stripe.Checkout.Session;
+  let subscriptions: Stripe.Subscription[];
   try {
-    session = await stripe.checkout.sessions.retrieve(checkoutId, { expand: ["setup_intent"] }, read);
+    [session, subscriptions] = await Promise.all([
+      stripe.checkout.sessions.retrieve(checkoutId, { expand: ["setup_intent"] }, read),
+      clearOverrides ? listCustomerSubscriptions(c) : Promise.resolve([]),
+    ]);
   } catch (err) {
     if (isNotFound(err)) return c.notFound();
     throw err;
@@ -133,11 +139,8 @@ paymentMethodRoutes.get("/added", async (c) => {
   if (!outcome.ok && outcome.reason === "foreign") return c.notFound();
   if (!outcome.ok) return renderAdd(c, 409, "payment_methods.errors.setup_incomplete");
   const key = (step: string) => idempotencyKeyFor(record.id, "pm-added", checkoutId, step);
+  const overridden = subscriptionsWithOverride(subscriptions, record.onBehalfOf);
   try {
-    const subscriptions =
-      c.req.query(CLEAR_OVERRIDES_PARAM) === "1"
-        ? subscriptionsWithOverride(await listCustomerSubscriptions(c), record.onBehalfOf)
-        : [];
     await Promise.all([
       stripe.customers.update(
         record.customer,
@@ -145,7 +148,7 @@ paymentMethodRoutes.get("/added", async (c) => {
         write(await key("default")),
       ),
       // Clearing the override lets each subscription charge the customer's (new) default.
-      ...subscriptions.map(async (s) =>
+      ...overridden.map(async (s) =>
         stripe.subscriptions.update(s.id, { default_payment_method: "" }, write(await key(`clear:${s.id}`))),
       ),
     ]);
