@@ -277,6 +277,33 @@ describe("plan change", () => {
     expect(kept.items.data[0]?.price.id).toBe(PR.enterpriseMonthly);
   });
 
+  it("leaves the subscription unchanged and says so when the immediate payment fails", async () => {
+    const browser = await openFullPortal(
+      h,
+      { customer: C.pastDue },
+      {
+        subscription_update: {
+          enabled: true,
+          default_allowed_updates: ["price"],
+          proration_behavior: "always_invoice",
+          products: [
+            { product: DEMO.products.basic, prices: [PR.basicMonthly] },
+            { product: DEMO.products.pro, prices: [PR.proMonthly] },
+          ],
+        },
+      },
+    );
+    const { text, fields } = await preview(browser, S.pastDue, { price: PR.proMonthly });
+    expect(text).toMatch(/Confirm and pay \$\d+\.\d\d/);
+    const res = await browser.post(confirm(S.pastDue), fields ?? {});
+    expect(res.status).toBe(422);
+    const page = pageText(await res.text());
+    expect(page).toContain("Your payment didn't go through");
+    expect(page).toContain("Nothing was changed.");
+    const sub = await h.stripe.subscriptions.retrieve(S.pastDue);
+    expect(sub.items.data[0]?.price.id).toBe(PR.basicMonthly);
+  });
+
   it("applies a double submit once and repeats the first redirect", async () => {
     const browser = await openFullPortal(h);
     const { fields } = await preview(browser, S.monthly, { price: PR.proMonthly });
