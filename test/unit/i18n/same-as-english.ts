@@ -58,6 +58,11 @@ export const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set([
   "TWINT",
   "Multibanco",
   "Pix",
+  "eftpos",
+  "Masterpass",
+  "Samsung Pay",
+  "Visa Checkout",
+  "Amex Express Checkout",
 ]);
 
 /**
