@@ -9,7 +9,7 @@ import type { Ctx } from "../core/context";
 import { invalidParam, parameterMissing, StripeError } from "../core/errors";
 import { bool, checkParams, hash, hashList, int, oneOf, type Params, type Spec, str } from "../core/params";
 import type { WInvoice, WPrice, WSubscription } from "../core/wire";
-import { applyCancellation, readTrialEnd } from "./subscription-params";
+import { applyCancellation, readAnchor, readTrialEnd } from "./subscription-params";
 
 const discountSpec: Spec = [{ coupon: true, promotion_code: true, discount: true }];
 

@@ -74,6 +74,7 @@ export function registerSetupIntents(api: Api): void {
     checkParams(ctx.params, {
       customer: true,
       payment_method_types: [true],
+      allowed_payment_method_types: [true],
       payment_method: true,
       usage: true,
       confirm: true,
@@ -86,9 +87,12 @@ export function registerSetupIntents(api: Api): void {
     if (customer) ctx.account.require("customer", customer, "customer");
     const intent = newSetupIntent(ctx, {
       customer: customer ?? null,
-      payment_method_types: strList(ctx.params, "payment_method_types") ?? ["card"],
+      payment_method_types: strList(ctx.params, "allowed_payment_method_types") ??
+        strList(ctx.params, "payment_method_types") ?? ["card"],
       usage: oneOf(ctx.params, "usage", ["on_session", "off_session"] as const),
     });
+    intent.allowed_payment_method_types = (strList(ctx.params, "allowed_payment_method_types") ??
+      null) as Stripe.SetupIntent["allowed_payment_method_types"];
     intent.description = str(ctx.params, "description") ?? null;
     intent.metadata = mergeMetadata({}, ctx.params);
     const pmId = str(ctx.params, "payment_method");

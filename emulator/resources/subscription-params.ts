@@ -63,6 +63,26 @@ export const createSpec: { [key: string]: Spec } = {
   payment_settings: "map",
 };
 
+/**
+ * Reads `billing_cycle_anchor`: `{ type: "now" | "unchanged" }` in the current API (older
+ * versions sent the bare string, which is accepted too).
+ */
+export function readAnchor(params: Params, name = "billing_cycle_anchor"): "now" | "unchanged" | undefined {
+  const value = params.billing_cycle_anchor;
+  if (value === undefined) return undefined;
+  if (typeof value === "string")
+    return oneOf(params, "billing_cycle_anchor", ["now", "unchanged"] as const, name);
+  const anchor = hash(params, "billing_cycle_anchor", name);
+  if (!anchor) return undefined;
+  const type = str(anchor, "type", `${name}[type]`);
+  if (type === "timestamp")
+    throw invalidParam(
+      `${name}[type]`,
+      "The emulator does not support billing_cycle_anchor[type]=timestamp.",
+    );
+  return oneOf(anchor, "type", ["now", "unchanged"] as const, `${name}[type]`);
+}
+
 /** Reads `trial_end` ("now" or a timestamp). */
 export function readTrialEnd(params: Params, name = "trial_end"): "now" | number | undefined {
   const value = str(params, name);

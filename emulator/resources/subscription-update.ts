@@ -15,6 +15,7 @@ import {
   applyCancellation,
   applyCancellationDetails,
   applyPause,
+  readAnchor,
   readTrialEnd,
   updateSpec,
 } from "./subscription-params";
@@ -53,7 +54,7 @@ export function updateSubscription(ctx: Ctx, id: string): WSubscription {
     oneOf(p, "payment_behavior", PAYMENT_BEHAVIORS) ?? "allow_incomplete";
   const itemParams = hashList(p, "items");
   const trialEnd = readTrialEnd(p);
-  const anchor = oneOf(p, "billing_cycle_anchor", ["now", "unchanged"] as const);
+  const anchor = readAnchor(p);
   const prorationDate = int(p, "proration_date");
   if (sub.schedule && (itemParams || p.cancel_at_period_end !== undefined || p.cancel_at !== undefined)) {
     throw invalidRequest(

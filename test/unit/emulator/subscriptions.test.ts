@@ -90,7 +90,7 @@ describe("emulator subscriptions", () => {
   it("resets the billing cycle to now and invoices the full amount with billing_cycle_anchor=now", async () => {
     const { stripe } = createHarness();
     const updated = await stripe.subscriptions.update(S.monthly, {
-      billing_cycle_anchor: "now",
+      billing_cycle_anchor: { type: "now" },
       proration_behavior: "none",
       expand: ["latest_invoice"],
     });
