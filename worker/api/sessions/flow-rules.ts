@@ -20,7 +20,7 @@ import type { SessionFlow } from "../../store/session-store";
 import { invalidParam, resourceMissing } from "../errors";
 import type { FlowObjects } from "./flow-objects";
 import { subscriptionParam } from "./flow-objects";
-import type { FlowType } from "./session-params";
+import type { FlowType } from "./flow-params";
 
 /** The configuration switch each flow type needs. */
 export function flowFeatureEnabled(type: FlowType, config: PortalConfiguration): boolean {
