@@ -73,6 +73,7 @@ export const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set([
 export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly string[]>>> = {
   de: ["billing.name", "invoices.status"],
   fr: ["tax_ids.type_label", "invoices.date", "invoices.actions"],
+  "fr-CA": ["tax_ids.type_label", "invoices.date", "invoices.actions"],
 };
 
 /** Whether `value` under `key` may equal the English value in `locale`. */
