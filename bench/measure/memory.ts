@@ -1,0 +1,96 @@
+/**
+ * Measurement 5: memory. The worker's V8 heap through wrangler's inspector (Chrome DevTools
+ * protocol: `Runtime.getHeapUsage`, before and after a forced GC), and the resident memory of
+ * the workerd processes below wrangler (peak = VmHWM, what the load run drove it to).
+ */
+import { residentMemory } from "../lib/proc";
+
+/** Heap of the worker's isolate, bytes. */
+export interface HeapUsage {
+  used: number;
+  total: number;
+  /** Used after a forced garbage collection: what the worker really keeps. */
+  usedAfterGc: number;
+}
+
+/** Memory after the load run. */
+export interface MemoryResult {
+  heap: HeapUsage | null;
+  /** Why the heap is missing, when it is. */
+  heapError: string | null;
+  /** Per workerd process: resident now and peak, bytes. */
+  workerd: { pid: number; rss: number; peak: number }[];
+}
+
+type CdpReply = { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+
+/** Sends CDP commands over one WebSocket, one at a time. */
+async function withInspector<T>(
+  url: string,
+  use: (send: (method: string) => Promise<Record<string, unknown>>) => Promise<T>,
+): Promise<T> {
+  const socket = new WebSocket(url);
+  await new Promise<void>((done, fail) => {
+    socket.addEventListener("open", () => done(), { once: true });
+    socket.addEventListener("error", () => fail(new Error(`cannot connect to ${url}`)), { once: true });
+  });
+  let nextId = 1;
+  const send = (method: string) =>
+    new Promise<Record<string, unknown>>((done, fail) => {
+      const id = nextId++;
+      const timer = setTimeout(() => fail(new Error(`${method}: no answer from the inspector`)), 5_000);
+      const onMessage = (event: MessageEvent) => {
+        const reply = JSON.parse(String(event.data)) as CdpReply;
+        if (reply.id !== id) return;
+        clearTimeout(timer);
+        socket.removeEventListener("message", onMessage);
+        if (reply.error) fail(new Error(`${method}: ${reply.error.message}`));
+        else done(reply.result ?? {});
+      };
+      socket.addEventListener("message", onMessage);
+      socket.send(JSON.stringify({ id, method }));
+    });
+  try {
+    return await use(send);
+  } finally {
+    socket.close();
+  }
+}
+
+/** The worker's heap from wrangler's inspector on `inspectorPort`. */
+export async function workerHeap(inspectorPort: number): Promise<HeapUsage> {
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
+    webSocketDebuggerUrl?: string;
+  }[];
+  const url = targets.find((t) => t.webSocketDebuggerUrl)?.webSocketDebuggerUrl;
+  if (!url) throw new Error("the inspector lists no worker");
+  return withInspector(url, async (send) => {
+    const before = await send("Runtime.getHeapUsage");
+    await send("HeapProfiler.collectGarbage");
+    const after = await send("Runtime.getHeapUsage");
+    return {
+      used: Number(before.usedSize),
+      total: Number(before.totalSize),
+      usedAfterGc: Number(after.usedSize),
+    };
+  });
+}
+
+/** Heap and resident memory now (call right after the load run). */
+export async function measureMemory(
+  inspectorPort: number,
+  workerdPids: readonly number[],
+): Promise<MemoryResult> {
+  let heap: HeapUsage | null = null;
+  let heapError: string | null = null;
+  try {
+    heap = await workerHeap(inspectorPort);
+  } catch (err) {
+    heapError = err instanceof Error ? err.message : String(err);
+  }
+  const workerd = workerdPids.flatMap((pid) => {
+    const mem = residentMemory(pid);
+    return mem ? [{ pid, ...mem }] : [];
+  });
+  return { heap, heapError, workerd };
+}
