@@ -54,11 +54,17 @@ function expandAt(ctx: Ctx, node: unknown, segments: string[], path: string): un
   return record;
 }
 
+const ID_PATTERN = /^[a-z]+(_[a-z]+)*_[A-Za-z0-9]+$/;
+
 /** Replaces an id (or a list of ids) by the objects; at the last segment anything else is an error. */
 function resolve(ctx: Ctx, value: unknown, last: boolean, path: string, field: string): unknown {
   if (typeof value === "string") {
     const found = ctx.account.getAny(value);
-    return found ? structuredClone(found) : value;
+    if (found) return structuredClone(found);
+    // An id of an object this account does not hold stays an id; any other string is a
+    // plain field, which cannot be expanded.
+    if (last && !ID_PATTERN.test(value)) throw cannotExpand(path, field);
+    return value;
   }
   if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
     return value.map((id) => {
