@@ -42,7 +42,7 @@ describe("emulator wire format and errors", () => {
     });
     const unknown = await emulator.fetch(`${API}/v1/nothing_here`, { headers: AUTH });
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.message).toContain(
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain(
       "Unrecognized request URL (GET: /v1/nothing_here)",
     );
   });
