@@ -75,6 +75,7 @@ export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly
   fr: ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   "fr-CA": ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   it: ["dev.account"],
+  nl: ["dev.account", "invoices.status", "price.every.week", "pause.durations.week"],
 };
 
 /** Whether `value` under `key` may equal the English value in `locale`. */
