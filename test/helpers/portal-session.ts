@@ -147,6 +147,8 @@ export async function openPortal(
     {
       customer: DEMO.customers.monthly,
       return_url: RETURN_URL,
+      // Assertions read English; some demo customers prefer other languages.
+      locale: "en",
       ...sessionParams,
       ...(configuration ? { configuration } : {}),
     },

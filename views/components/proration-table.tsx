@@ -3,7 +3,12 @@ import type { ProrationLine } from "../../worker/portal/subscriptions/preview";
 import { useRequest } from "../context";
 
 /** The proration lines of a plan-change preview: what is credited and charged, for which days. */
-export function ProrationTable(props: { lines: ProrationLine[]; currency: string }) {
+export function ProrationTable(props: {
+  lines: ProrationLine[];
+  currency: string;
+  fromPlan: string;
+  toPlan: string;
+}) {
   const { t, locale } = useRequest();
   if (props.lines.length === 0) return null;
   return (

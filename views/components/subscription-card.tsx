@@ -77,13 +77,18 @@ function Notice(props: {
   }
 }
 
-function ItemLine(props: { item: Stripe.SubscriptionItem; showQuantity: boolean }) {
+function ItemLine(props: { item: Stripe.SubscriptionItem; showName: boolean }) {
   const { t } = useRequest();
   const name = productName(props.item.price) ?? t("subscription.unnamed_product");
   return (
     <li class="sub-item">
-      <span class="sub-product">{name}</span> <PriceLine price={props.item.price} />
-      {props.showQuantity && props.item.quantity !== undefined && props.item.quantity !== 1 ? (
+      {props.showName ? (
+        <>
+          <span class="sub-product">{name}</span>{" "}
+        </>
+      ) : null}
+      <PriceLine price={props.item.price} />
+      {props.item.quantity !== undefined && props.item.quantity !== 1 ? (
         <span class="sub-quantity"> · {t("subscription.quantity", { count: props.item.quantity })}</span>
       ) : null}
     </li>
@@ -118,7 +123,7 @@ export function SubscriptionCard(props: {
       </header>
       <ul class="sub-items">
         {items.map((item) => (
-          <ItemLine key={item.id} item={item} showQuantity={true} />
+          <ItemLine key={item.id} item={item} showName={items.length > 1} />
         ))}
       </ul>
       {props.summary.notices.map((notice) => (

@@ -76,8 +76,9 @@ export function promotionCodeProblem(
   coupon: Stripe.Coupon,
   ctx: PromotionContext,
 ): PromotionCodeProblem | null {
-  if (!promo.active) return "inactive";
+  // Stripe deactivates a code when it expires; "expired" is the clearer thing to tell.
   if (promo.expires_at !== null && promo.expires_at <= ctx.nowSeconds) return "expired";
+  if (!promo.active) return "inactive";
   if (promo.max_redemptions !== null && promo.times_redeemed >= promo.max_redemptions) {
     return "max_redemptions";
   }

@@ -73,7 +73,12 @@ export function ConfirmChangePage(props: {
       {change.subscription.status === "trialing" && !change.endsTrial && preview.effectiveAt === null ? (
         <p class="notice notice-info">{t("plan_change.trial_continues_note")}</p>
       ) : null}
-      <ProrationTable lines={preview.prorations} currency={preview.currency} />
+      <ProrationTable
+        lines={preview.prorations}
+        currency={preview.currency}
+        fromPlan={productName(change.from.price) ?? ""}
+        toPlan={productName(change.to.price) ?? ""}
+      />
       <dl class="amounts">
         <div class="amount-row amount-today">
           <dt>{t("plan_change.due_today")}</dt>
