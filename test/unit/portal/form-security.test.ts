@@ -20,6 +20,12 @@ describe("sameOriginRequest", () => {
     expect(sameOriginRequest(url, headers({ "Sec-Fetch-Site": "none" }))).toBe(true);
   });
 
+  it("accepts Origin: null (what no-referrer makes browsers send) only when Sec-Fetch-Site says same-origin", () => {
+    expect(sameOriginRequest(url, headers({ Origin: "null", "Sec-Fetch-Site": "same-origin" }))).toBe(true);
+    expect(sameOriginRequest(url, headers({ Origin: "null", "Sec-Fetch-Site": "cross-site" }))).toBe(false);
+    expect(sameOriginRequest(url, headers({ Origin: "null", "Sec-Fetch-Site": "none" }))).toBe(false);
+  });
+
   it("refuses other origins and cross-site fetches", () => {
     expect(sameOriginRequest(url, headers({ Origin: "https://evil.example" }))).toBe(false);
     expect(sameOriginRequest(url, headers({ Origin: "http://portal.example" }))).toBe(false);
