@@ -187,3 +187,17 @@ describe("CSRF", () => {
     expect(text).toContain("Your subscription will continue");
   });
 });
+
+describe("Stripe unavailable", () => {
+  it("shows a translated try-again page, not an error dump", async () => {
+    const h = createHarness();
+    const browser = await openFullPortal(h);
+    h.emulator.setFaults({ errorRate: 1, errorStatus: 503, pathPattern: "/v1/subscriptions" });
+    const res = await browser.get("/p");
+    expect(res.status).toBe(502);
+    const text = pageText(await res.text());
+    expect(text).toContain("Please try again in a moment");
+    expect(text).toContain("Nothing was changed.");
+    expect(text).not.toMatch(/StripeAPIError|stack|at .*\.ts/);
+  });
+});
