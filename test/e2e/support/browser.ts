@@ -21,6 +21,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What the stand-in for the merchant's site (https://example.com/…) shows. */
+export const MERCHANT_HEADING = "Merchant site";
+const MERCHANT_PAGE = `<!doctype html><html lang="en"><title>${MERCHANT_HEADING}</title><h1>${MERCHANT_HEADING}</h1></html>`;
+
 export interface PageOptions {
   javaScriptEnabled?: boolean;
   /** The browser's language (Accept-Language); the session's `locale` wins over it. */
@@ -47,6 +51,13 @@ export async function openPage(
     viewport: options.viewport ?? DESKTOP,
     reducedMotion: "reduce",
   });
+  // The merchant's site (return and redirect URLs) is example.com; the machine is offline,
+  // so a stand-in answers for it and a journey can follow the customer all the way back.
+  await context.route(/^https:\/\/example\.com\//, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: MERCHANT_PAGE }),
+  );
+  // A page answers in well under a second here; waiting 30 s only delays the failure report.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: PageProblems = { errors: [] };
   page.on("pageerror", (error) => problems.errors.push(`page error: ${error.message}`));

@@ -10,20 +10,19 @@ export const portalOrigin = inject("portalOrigin");
 export const emulatorOrigin = inject("emulatorOrigin");
 export const persistDir = inject("persistDir");
 
-function sdk(key: string, origin: string): Stripe {
+function sdk(key: string, origin: string, maxNetworkRetries: number): Stripe {
   const url = new URL(origin);
-  return new Stripe(key, {
-    host: url.hostname,
-    port: Number(url.port),
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
+  return new Stripe(key, { host: url.hostname, port: Number(url.port), protocol: "http", maxNetworkRetries });
 }
 
-/** The merchant's backend: the official SDK with its host pointed at the portal. */
-export const portal = sdk("sk_test_portal_dev", portalOrigin);
+/**
+ * The merchant's backend: the official SDK with its host pointed at the portal. It retries
+ * (with the SDK's idempotency keys) because `wrangler dev` briefly refuses connections while
+ * it reloads after a source change.
+ */
+export const portal = sdk("sk_test_portal_dev", portalOrigin, 2);
 /** Stripe as the portal sees it: the official SDK against the emulator. */
-export const stripe = sdk("sk_test_emulator", emulatorOrigin);
+export const stripe = sdk("sk_test_emulator", emulatorOrigin, 0);
 
 /** Puts the emulator back to its seed, so each journey starts from the same Stripe data. */
 export async function resetEmulator(): Promise<void> {
