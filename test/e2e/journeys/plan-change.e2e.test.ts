@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { DEMO } from "../../../emulator/seed/ids";
 import { expectFieldError } from "../support/a11y-checks";
+import { visibleText } from "../support/browser";
 import { beginJourney, useBrowser } from "../support/fixtures";
 import { createSession, stripe } from "../support/servers-client";
 
@@ -37,7 +38,7 @@ describe("plan change", () => {
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Confirm your new plan");
-    const summary = await page.locator("main").innerText();
+    const summary = await visibleText(page);
     expect(summary).toContain("Basic");
     expect(summary).toContain("Pro");
     expect(summary).toContain("Adjustments for the current billing period");
@@ -70,7 +71,7 @@ describe("plan change", () => {
     await page.getByRole("link", { name: "Yearly" }).click();
     await page.getByRole("radio", { name: /Basic/ }).check();
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toContain("Nothing is charged today");
+    await expect.poll(() => visibleText(page)).toContain("Nothing is charged today");
     await journey.state("preview-scheduled");
 
     await page.getByRole("button", { name: "Confirm", exact: true }).click();
@@ -97,7 +98,7 @@ describe("plan change", () => {
 
     await page.getByLabel("Quantity", { exact: true }).fill("3");
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toContain("3 units");
+    await expect.poll(() => visibleText(page)).toContain("3 units");
     await journey.state("preview-quantity");
     await page.getByRole("button", { name: /^Confirm/ }).click();
     await expect
@@ -122,7 +123,7 @@ describe("plan change", () => {
 
     await page.getByLabel("Promotion code (optional)").fill("WELCOME10");
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toContain("WELCOME10");
+    await expect.poll(() => visibleText(page)).toContain("WELCOME10");
     await journey.state("preview-promotion");
     await page.getByRole("button", { name: /^Confirm/ }).click();
     await expect

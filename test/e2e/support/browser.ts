@@ -66,3 +66,9 @@ export async function openPage(
   });
   return { context, page, problems };
 }
+
+/** The text a person sees in a region of the page (hidden nodes left out), `main` by default. */
+export async function visibleText(page: Page, selector = "main"): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here
+  return page.locator(selector).innerText();
+}

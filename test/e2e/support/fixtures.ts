@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, onTestFinished } from "vitest";
-import { launchBrowser, openPage, type PageOptions } from "./browser";
+import { launchBrowser, openPage, type PageOptions, visibleText } from "./browser";
 import { Journey } from "./journey";
 import { resetEmulator } from "./servers-client";
 
@@ -41,7 +41,7 @@ export async function beginJourney(name: string, options: PageOptions = {}): Pro
     if (task.result?.state === "fail") {
       try {
         await page.screenshot({ path: `${journey.dir}/failed.png`, fullPage: true });
-        const text = await page.locator("body").innerText({ timeout: 2_000 });
+        const text = await visibleText(page, "body");
         console.error(`[${name}] failed at ${page.url()}\n${text.slice(0, 1_500)}`);
       } catch {
         // the page is gone; the assertion message is all there is
