@@ -46,6 +46,35 @@ export function registerInvoices(api: Api): void {
     };
   });
 
+  // The current API has no invoice.payment_intent; the payment intent is on `payments`.
+  registerIncludable("invoice", "payments", (obj) => {
+    const invoice = obj as WInvoice;
+    const key = invoice.id.slice(3);
+    const data =
+      invoice.status === "draft" || invoice.amount_due === 0
+        ? []
+        : [
+            {
+              id: `inpay_${key}`,
+              object: "invoice_payment",
+              amount_paid: invoice.status === "paid" ? invoice.amount_paid : null,
+              amount_requested: invoice.amount_due,
+              created: invoice.status_transitions.finalized_at ?? invoice.created,
+              currency: invoice.currency,
+              invoice: invoice.id,
+              is_default: true,
+              livemode: false,
+              payment: { type: "payment_intent", payment_intent: `pi_${key}` },
+              status: invoice.status === "paid" ? "paid" : invoice.status === "void" ? "canceled" : "open",
+              status_transitions: {
+                canceled_at: invoice.status_transitions.voided_at,
+                paid_at: invoice.status_transitions.paid_at,
+              },
+            },
+          ];
+    return { object: "list", data, has_more: false, url: `/v1/invoice_payments?invoice=${invoice.id}` };
+  });
+
   api.post("/v1/invoices/create_preview", (ctx) => previewInvoice(ctx));
 
   api.get("/v1/invoices", (ctx) => {

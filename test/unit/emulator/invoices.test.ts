@@ -96,6 +96,27 @@ describe("emulator invoices", () => {
     expect(lines.data[0]).toMatchObject({ object: "line_item", quantity: 5, amount: 75000 });
   });
 
+  it("includes payments (with the payment intent) only when expanded", async () => {
+    const { stripe } = createHarness();
+    const sub = await stripe.subscriptions.retrieve(DEMO.subscriptions.monthly, {
+      expand: ["latest_invoice.payments"],
+    });
+    const invoice = sub.latest_invoice;
+    if (!invoice || typeof invoice === "string") throw new Error("not expanded");
+    expect(invoice.payments?.data[0]).toMatchObject({
+      object: "invoice_payment",
+      status: "paid",
+      amount_paid: 900,
+    });
+    expect(invoice.payments?.data[0]?.payment.payment_intent).toMatch(/^pi_/);
+    expect(await stripe.invoices.retrieve(invoice.id)).not.toHaveProperty("payments");
+    await expect(
+      stripe.subscriptions.retrieve(DEMO.subscriptions.monthly, {
+        expand: ["latest_invoice.payment_intent"],
+      }),
+    ).rejects.toMatchObject({ statusCode: 400 });
+  });
+
   it("serves the hosted invoice page and lets the customer pay it", async () => {
     const { stripe, emulator } = createHarness();
     const [open] = (await stripe.invoices.list({ customer: C.invoicesOnly, status: "open" })).data;
