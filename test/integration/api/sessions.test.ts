@@ -83,7 +83,7 @@ describe("sessions API", () => {
     const withProducts = await h.portal.billingPortal.sessions.create({
       customer: DEMO.customers.monthly,
       return_url: RETURN,
-      expand: ["configuration", "configuration.features.subscription_update.products"],
+      expand: ["configuration.features.subscription_update.products"],
     });
     expect(
       (withProducts.configuration as Stripe.BillingPortal.Configuration).features.subscription_update

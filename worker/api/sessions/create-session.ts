@@ -108,8 +108,9 @@ export async function createPortalSession(ctx: SessionContext, request: SessionR
     ctx.now,
   );
   const url = `${ctx.origin}/p/session/${token}`;
-  const expanded = expand.has("configuration")
-    ? toApiConfiguration(config, expand.has(`configuration.${PRODUCTS_EXPANSION}`))
-    : null;
+  // Expanding a path inside the configuration expands the configuration too, as in Stripe.
+  const withProducts = expand.has(`configuration.${PRODUCTS_EXPANSION}`);
+  const expanded =
+    expand.has("configuration") || withProducts ? toApiConfiguration(config, withProducts) : null;
   return toApiSession(record, url, expanded);
 }
