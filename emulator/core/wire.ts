@@ -14,6 +14,7 @@ export type Wire<T> = T extends string | number | boolean | bigint | symbol | nu
         ? { [K in keyof T]: Wire<T[K]> }
         : T;
 
+/** Wire shapes of the objects the emulator stores and sends. */
 export type WPrice = Wire<Stripe.Price>;
 export type WPlan = Wire<Stripe.Plan>;
 export type WSubscription = Wire<Stripe.Subscription>;
