@@ -145,12 +145,7 @@ export function previewInvoice(ctx: Ctx): WInvoice {
   const prorationDate = int(details, "proration_date", "subscription_details[proration_date]");
   const itemParams = hashList(details, "items", "subscription_details[items]");
   const trialEnd = readTrialEnd(details);
-  const anchor = oneOf(
-    details,
-    "billing_cycle_anchor",
-    ["now", "unchanged"] as const,
-    "subscription_details[billing_cycle_anchor]",
-  );
+  const anchor = readAnchor(details, "subscription_details[billing_cycle_anchor]");
   const draft = structuredClone(sub);
   const plan =
     itemParams || trialEnd !== undefined || anchor === "now"

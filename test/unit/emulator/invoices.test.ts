@@ -166,7 +166,9 @@ describe("emulator invoices", () => {
     const xrefAt = Number(text.match(/startxref\n(\d+)/)?.[1]);
     expect(text.slice(xrefAt, xrefAt + 4)).toBe("xref");
     const offsets = [...text.slice(xrefAt).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
-    offsets.forEach((offset, i) => expect(text.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`));
+    offsets.forEach((offset, i) => {
+      expect(text.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`);
+    });
     expect(text).toContain(`Invoice ${invoice!.number}`);
     expect(text).toContain("Nordlicht Studio");
     expect((await emulator.fetch("http://127.0.0.1:12111/invoices/in_nope/pdf")).status).toBe(404);

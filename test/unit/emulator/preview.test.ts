@@ -92,6 +92,16 @@ describe("invoice preview (create_preview) proration arithmetic", () => {
     expect(preview.amount_due).toBe(8681);
   });
 
+  it("previews billing_cycle_anchor=now as an immediate full charge with a credit", async () => {
+    const h = createHarness();
+    const preview = await h.stripe.invoices.createPreview({
+      subscription: S.monthly,
+      subscription_details: { billing_cycle_anchor: { type: "now" }, proration_date: NOW },
+    });
+    expect(preview.lines.data.map((l) => l.amount)).toEqual([-319, 900]);
+    expect(preview.billing_reason).toBe("subscription_update");
+  });
+
   it("applies a coupon or a promotion code to the preview's subtotal", async () => {
     const h = createHarness();
     const withCoupon = await h.stripe.invoices.createPreview({
