@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { descendants } from "./proc";
+import { commandLine, descendants } from "./proc";
 
 /** The repository root (this file is bench/lib/servers.ts). */
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
@@ -24,10 +24,22 @@ export interface Servers {
   portalPort: number;
   /** wrangler's inspector (Chrome DevTools protocol) for the worker. */
   inspectorPort: number;
-  /** The workerd processes running the worker (below wrangler). */
-  workerdPids(): number[];
+  /** The processes doing the work, found below the children we started. */
+  processes(): ServerProcesses;
   stop(): Promise<void>;
 }
+
+/** A process of the pair, for CPU and memory readings. */
+export interface ServerProcess {
+  pid: number;
+  /**
+   * "worker": workerd running the portal; "proxy": wrangler's own workerd in front of it;
+   * "emulator": the node process serving the emulator; "launcher": tsx, which started it.
+   */
+  role: "worker" | "proxy" | "emulator" | "launcher";
+}
+
+export type ServerProcesses = ServerProcess[];
 
 /** Asks the OS for a port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -138,6 +150,8 @@ export async function startServers(): Promise<Servers> {
     if (stopped) return;
     stopped = true;
     process.off("exit", killAll);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await Promise.all(children.map(stopChild));
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -145,7 +159,14 @@ export async function startServers(): Promise<Servers> {
   const killAll = () => {
     for (const child of children) if (running(child)) signalGroup(child, "SIGKILL");
   };
+  // The children run in their own process groups, so Ctrl-C does not reach them: pass it on.
+  const onSignal = () => {
+    killAll();
+    process.exit(130);
+  };
   process.once("exit", killAll);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
 
   try {
     const emulator = startChild(workDir, "emulator", "tsx", [
@@ -196,15 +217,26 @@ export async function startServers(): Promise<Servers> {
       90_000,
     );
     const wranglerPid = portal.process.pid ?? -1;
+    const emulatorPid = emulator.process.pid ?? -1;
     return {
       portalOrigin,
       emulatorOrigin,
       portalPort,
       inspectorPort,
-      workerdPids: () =>
-        descendants(wranglerPid)
+      processes: () => [
+        // wrangler runs two workerd processes; the portal's is the one with an inspector.
+        ...descendants(wranglerPid)
           .filter((p) => p.name === "workerd")
-          .map((p) => p.pid),
+          .map(
+            (p): ServerProcess => ({
+              pid: p.pid,
+              role: commandLine(p.pid).includes("--inspector-addr") ? "worker" : "proxy",
+            }),
+          ),
+        // tsx starts node below itself to run the emulator.
+        { pid: emulatorPid, role: "launcher" },
+        ...descendants(emulatorPid).map((p): ServerProcess => ({ pid: p.pid, role: "emulator" })),
+      ],
       stop,
     };
   } catch (error) {

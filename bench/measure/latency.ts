@@ -36,7 +36,15 @@ export interface LatencyResult {
   limitMs: number | null;
   /** p50 / limit. */
   ratio: number | null;
+  /**
+   * CPU the run cost per process role, per request (ms) and as a share of one core (%): where
+   * the time went, and whether the 2-core machine, not the portal, was the limit.
+   */
+  cpu: Record<string, { msPerRequest: number | null; percent: number }>;
 }
+
+/** CPU seconds used so far, per process role ("worker", "emulator", "load tool", ...). */
+export type CpuSampler = () => Record<string, number>;
 
 /** Load settings. */
 export interface LoadSettings {
@@ -44,6 +52,7 @@ export interface LoadSettings {
   latencyMs: number;
   durationS: number;
   connections: number;
+  cpu: CpuSampler;
 }
 
 async function run(
@@ -72,20 +81,36 @@ export async function measureLatency(
   const results: LatencyResult[] = [];
   for (const target of targets) {
     await run(target, settings, 1);
+    const before = settings.cpu();
     const r = await run(target, settings, settings.durationS);
+    const after = settings.cpu();
+    const answered = r.requests.total > 0;
     const limitMs = target.waves ? target.waves * settings.latencyMs : null;
+    const cpu = Object.fromEntries(
+      Object.entries(after).map(([role, seconds]) => {
+        const used = seconds - (before[role] ?? 0);
+        return [
+          role,
+          {
+            msPerRequest: answered ? (used * 1000) / r.requests.total : null,
+            percent: (used / r.duration) * 100,
+          },
+        ];
+      }),
+    );
     results.push({
       name: target.name,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      mean: r.latency.average,
+      p50: answered ? r.latency.p50 : Number.NaN,
+      p99: answered ? r.latency.p99 : Number.NaN,
+      mean: answered ? r.latency.average : Number.NaN,
       rps: r.requests.average,
       requests: r.requests.total,
       errors: r.errors,
       non2xx: r.non2xx,
       waves: target.waves,
       limitMs,
-      ratio: limitMs ? r.latency.p50 / limitMs : null,
+      ratio: limitMs && answered ? r.latency.p50 / limitMs : null,
+      cpu,
     });
   }
   return results;

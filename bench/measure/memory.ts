@@ -1,9 +1,10 @@
 /**
  * Measurement 5: memory. The worker's V8 heap through wrangler's inspector (Chrome DevTools
  * protocol: `Runtime.getHeapUsage`, before and after a forced GC), and the resident memory of
- * the workerd processes below wrangler (peak = VmHWM, what the load run drove it to).
+ * the processes of the pair (peak = VmHWM: the most each ever held, which the load run drives).
  */
 import { residentMemory } from "../lib/proc";
+import type { ServerProcess, ServerProcesses } from "../lib/servers";
 
 /** Heap of the worker's isolate, bytes. */
 export interface HeapUsage {
@@ -18,9 +19,11 @@ export interface MemoryResult {
   heap: HeapUsage | null;
   /** Why the heap is missing, when it is. */
   heapError: string | null;
-  /** Per workerd process: resident now and peak, bytes. */
-  workerd: { pid: number; rss: number; peak: number }[];
+  /** Per process of the pair: resident now and peak, bytes. */
+  processes: (ServerProcess & { rss: number; peak: number })[];
 }
+
+type NodeWebSocket = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
 
 type CdpReply = { id?: number; result?: Record<string, unknown>; error?: { message: string } };
 
@@ -29,7 +32,11 @@ async function withInspector<T>(
   url: string,
   use: (send: (method: string) => Promise<Record<string, unknown>>) => Promise<T>,
 ): Promise<T> {
-  const socket = new WebSocket(url);
+  // wrangler's inspector proxy refuses an upgrade without an Origin header. Node's WebSocket
+  // (undici) takes headers in its init object; the Workers types in scope do not know it.
+  const socket = new (WebSocket as unknown as NodeWebSocket)(url, {
+    headers: { Origin: "http://127.0.0.1" },
+  });
   await new Promise<void>((done, fail) => {
     socket.addEventListener("open", () => done(), { once: true });
     socket.addEventListener("error", () => fail(new Error(`cannot connect to ${url}`)), { once: true });
@@ -79,7 +86,7 @@ export async function workerHeap(inspectorPort: number): Promise<HeapUsage> {
 /** Heap and resident memory now (call right after the load run). */
 export async function measureMemory(
   inspectorPort: number,
-  workerdPids: readonly number[],
+  processes: ServerProcesses,
 ): Promise<MemoryResult> {
   let heap: HeapUsage | null = null;
   let heapError: string | null = null;
@@ -88,9 +95,9 @@ export async function measureMemory(
   } catch (err) {
     heapError = err instanceof Error ? err.message : String(err);
   }
-  const workerd = workerdPids.flatMap((pid) => {
-    const mem = residentMemory(pid);
-    return mem ? [{ pid, ...mem }] : [];
+  const measured = processes.flatMap((process) => {
+    const mem = residentMemory(process.pid);
+    return mem ? [{ ...process, ...mem }] : [];
   });
-  return { heap, heapError, workerd };
+  return { heap, heapError, processes: measured };
 }

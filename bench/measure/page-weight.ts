@@ -134,8 +134,9 @@ export async function weighBundle(): Promise<BundleWeight> {
     });
     if (code !== 0)
       throw new Error(`wrangler deploy --dry-run failed (${code}):\n${output.join("").slice(-2000)}`);
-    // Source maps are not uploaded by default and do not count towards the size limit.
-    const files = filesBelow(outdir).filter((f) => !f.endsWith(".map"));
+    // Source maps are not uploaded by default and do not count towards the size limit; wrangler
+    // also writes a README.md about the folder.
+    const files = filesBelow(outdir).filter((f) => !f.endsWith(".map") && f !== "README.md");
     const contents = files.map((f) => readFileSync(join(outdir, f)));
     return {
       files,
