@@ -74,6 +74,7 @@ export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly
   de: ["billing.name", "invoices.status"],
   fr: ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   "fr-CA": ["tax_ids.type_label", "invoices.date", "invoices.actions"],
+  da: ["invoices.status"],
   it: ["dev.account"],
   nl: ["dev.account", "invoices.status", "price.every.week", "pause.durations.week"],
 };
