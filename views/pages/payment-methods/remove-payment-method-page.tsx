@@ -27,20 +27,26 @@ export function RemovePaymentMethodPage(props: {
         <PaymentMethodLabel paymentMethod={pm} />
       </p>
       {props.refusal ? (
-        <PageNotices error="payment_methods.last_method_in_use" />
+        <>
+          <PageNotices error="payment_methods.last_method_in_use" />
+          <p>
+            <a href="/p/payment-methods">{t("payment_methods.keep")}</a>
+          </p>
+        </>
       ) : (
         <>
           <p>{t("payment_methods.remove_confirm", { label: paymentMethodSummary(pm, t) })}</p>
+          {/* "Keep" sits beside the button as a full-size target (WCAG 2.5.8), as on the cancel page. */}
           <PostForm action={`/p/payment-methods/${pm.id}/remove`} csrfToken={props.csrfToken} class="actions">
             <button type="submit" class="button button-danger">
               {t("payment_methods.remove_submit")}
             </button>
+            <a class="button button-secondary" href="/p/payment-methods">
+              {t("payment_methods.keep")}
+            </a>
           </PostForm>
         </>
       )}
-      <p>
-        <a href="/p/payment-methods">{t("payment_methods.keep")}</a>
-      </p>
     </section>
   );
 }
