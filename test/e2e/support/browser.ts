@@ -62,7 +62,24 @@ export async function openPage(
   const problems: PageProblems = { errors: [] };
   page.on("pageerror", (error) => problems.errors.push(`page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") problems.errors.push(`console: ${message.text()}`);
+    // A page answered with 4xx (a form sent back with errors is a 422) is logged as a failed
+    // load; that is the portal working. Failed subresources are caught below instead.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      problems.errors.push(`console: ${message.text()}`);
+    }
+  });
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    if (type !== "document" && response.status() >= 400) {
+      problems.errors.push(`${type} ${response.url()} answered ${response.status()}`);
+    }
+  });
+  page.on("requestfailed", (request) => {
+    if (request.resourceType() !== "document") {
+      problems.errors.push(
+        `${request.resourceType()} ${request.url()} failed: ${request.failure()?.errorText}`,
+      );
+    }
   });
   return { context, page, problems };
 }

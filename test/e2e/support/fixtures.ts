@@ -41,7 +41,7 @@ export async function beginJourney(name: string, options: PageOptions = {}): Pro
     if (task.result?.state === "fail") {
       try {
         await page.screenshot({ path: `${journey.dir}/failed.png`, fullPage: true });
-        const text = await visibleText(page, "body");
+        const text = await visibleText(page, (await page.locator("main").count()) > 0 ? "main" : "body");
         console.error(`[${name}] failed at ${page.url()}\n${text.slice(0, 1_500)}`);
       } catch {
         // the page is gone; the assertion message is all there is

@@ -40,6 +40,8 @@ export class Journey {
   async state(label: string, options: StateOptions = {}): Promise<void> {
     this.step += 1;
     const prefix = `${String(this.step).padStart(2, "0")}-${label}`;
+    // The text a test waited for can arrive before the stylesheet: judge the finished page.
+    await this.page.waitForLoadState("load");
     const where = `${this.name} › ${prefix} (${this.page.url()})`;
     if (options.axe !== false) {
       const violations = await axeViolations(this.page);
