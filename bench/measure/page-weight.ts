@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { pageAssets } from "../lib/html-assets";
 import { REPO_ROOT } from "../lib/servers";
 
 /** Sizes of one resource, bytes. */
@@ -50,26 +51,6 @@ const add = (a: Sizes, b: Sizes): Sizes => ({
   brotli: a.brotli + b.brotli,
 });
 const ZERO: Sizes = { raw: 0, gzip: 0, brotli: 0 };
-
-function attr(tag: string, name: string): string | null {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-}
-
-/** Stylesheet hrefs and scripts (src or inline text) of a page. */
-export function pageAssets(html: string): {
-  stylesheets: string[];
-  scripts: { src: string | null; text: string }[];
-} {
-  const stylesheets = [...html.matchAll(/<link\b[^>]*>/g)]
-    .map(([tag]) => tag)
-    .filter((tag) => attr(tag, "rel") === "stylesheet")
-    .flatMap((tag) => attr(tag, "href") ?? []);
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({
-    src: attr(`${m[1] ?? ""}>`, "src"),
-    text: m[2] ?? "",
-  }));
-  return { stylesheets, scripts };
-}
 
 /** Weighs each page, fetching its linked CSS and external scripts from `origin` once each. */
 export async function weighPages(
