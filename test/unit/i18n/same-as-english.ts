@@ -77,6 +77,7 @@ export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly
   da: ["invoices.status"],
   it: ["dev.account"],
   nl: ["dev.account", "invoices.status", "price.every.week", "pause.durations.week"],
+  pl: ["invoices.status"],
   sv: ["invoices.status"],
 };
 
