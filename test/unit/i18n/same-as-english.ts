@@ -72,6 +72,7 @@ export const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set([
  */
 export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly string[]>>> = {
   de: ["billing.name", "invoices.status"],
+  et: ["tax_ids.value_label"],
   fr: ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   "fr-CA": ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   da: ["invoices.status"],
