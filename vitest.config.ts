@@ -17,7 +17,11 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ["test/unit/**/*.test.{ts,tsx}", "test/integration/**/*.test.{ts,tsx}"],
+    include: [
+      "test/unit/**/*.test.{ts,tsx}",
+      "test/integration/**/*.test.{ts,tsx}",
+      "test/security/**/*.test.{ts,tsx}",
+    ],
     testTimeout: 20_000,
   },
 });
