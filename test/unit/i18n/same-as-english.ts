@@ -76,6 +76,7 @@ export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly
   fr: ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   "fr-CA": ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   da: ["invoices.status"],
+  id: ["invoices.status", "subscription.quantity"],
   it: ["dev.account"],
   nb: ["invoices.status"],
   nl: ["dev.account", "invoices.status", "price.every.week", "pause.durations.week"],
