@@ -12,6 +12,7 @@ import { dirname, resolve } from "node:path";
 import { DEMO } from "../emulator/seed/ids";
 import { platformDemoConfiguration } from "../worker/api/demo-configuration";
 import { parseArgs, USAGE } from "./lib/args";
+import { type BuiltWorker, buildWorker } from "./lib/build";
 import { emulatorAdmin } from "./lib/emulator-admin";
 import { merchantApi, openPortal } from "./lib/portal-browser";
 import { cpuSeconds } from "./lib/proc";
@@ -136,9 +137,21 @@ async function main(): Promise<void> {
         measureRenderCpu(fixture, options.renders),
       )) ?? [];
   }
-  report.bundle = await phase("bundle: wrangler deploy --dry-run", weighBundle);
+  const worker = await phase("building the worker: wrangler deploy --dry-run", buildWorker);
+  if (!worker) return;
+  try {
+    report.bundle = weighBundle(worker);
+    await measureServed(worker);
+  } finally {
+    worker.remove();
+  }
+}
 
-  const servers = await phase("starting the emulator and wrangler dev on free ports", startServers);
+/** Everything that needs the worker served: waves, page weight, load, memory. */
+async function measureServed(worker: BuiltWorker): Promise<void> {
+  const servers = await phase("starting the emulator and wrangler dev on free ports", () =>
+    startServers(worker.entry),
+  );
   if (!servers) return;
   try {
     const admin = emulatorAdmin(servers.emulatorOrigin);

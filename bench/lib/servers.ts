@@ -135,9 +135,10 @@ async function waitUntil(child: Child, what: string, check: () => Promise<boolea
 
 /**
  * Starts the emulator (`tsx emulator/server.ts`) and the portal (`wrangler dev` with the vars
- * of `npm run dev`), waits until both answer, and returns how to reach and stop them.
+ * of `npm run dev`, serving the built `workerEntry` as is), waits until both answer, and
+ * returns how to reach and stop them.
  */
-export async function startServers(): Promise<Servers> {
+export async function startServers(workerEntry: string): Promise<Servers> {
   const emulatorPort = await freePort();
   const portalPort = await freePort();
   const inspectorPort = await freePort();
@@ -184,6 +185,10 @@ export async function startServers(): Promise<Servers> {
 
     const portal = startChild(workDir, "wrangler", "wrangler", [
       "dev",
+      workerEntry,
+      "--no-bundle",
+      "--config",
+      join(REPO_ROOT, "wrangler.toml"),
       "--ip",
       "127.0.0.1",
       "--port",

@@ -5,13 +5,11 @@
  * worker bundle as `wrangler deploy --dry-run` builds it, gzipped (what Cloudflare's size
  * limit counts).
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import type { BuiltWorker } from "../lib/build";
 import { pageAssets } from "../lib/html-assets";
-import { REPO_ROOT } from "../lib/servers";
 
 /** Sizes of one resource, bytes. */
 export interface Sizes {
@@ -84,47 +82,12 @@ export async function weighPages(
   return weights;
 }
 
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? filesBelow(path).map((f) => join(entry, f)) : [entry];
-  });
-}
-
-/** Builds the worker with `wrangler deploy --dry-run --outdir` and weighs what it would upload. */
-export async function weighBundle(): Promise<BundleWeight> {
-  const outdir = mkdtempSync(join(tmpdir(), "portal-bench-bundle-"));
-  try {
-    const bin = join(REPO_ROOT, "node_modules/.bin");
-    const output: string[] = [];
-    const code = await new Promise<number | null>((done, fail) => {
-      const child = spawn(join(bin, "wrangler"), ["deploy", "--dry-run", "--outdir", outdir], {
-        cwd: REPO_ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          PATH: `${bin}:${process.env.PATH ?? ""}`,
-          WRANGLER_SEND_METRICS: "false",
-          NO_COLOR: "1",
-        },
-      });
-      child.stdout.on("data", (d: Buffer) => output.push(d.toString()));
-      child.stderr.on("data", (d: Buffer) => output.push(d.toString()));
-      child.once("error", fail);
-      child.once("exit", done);
-    });
-    if (code !== 0)
-      throw new Error(`wrangler deploy --dry-run failed (${code}):\n${output.join("").slice(-2000)}`);
-    // Source maps are not uploaded by default and do not count towards the size limit; wrangler
-    // also writes a README.md about the folder.
-    const files = filesBelow(outdir).filter((f) => !f.endsWith(".map") && f !== "README.md");
-    const contents = files.map((f) => readFileSync(join(outdir, f)));
-    return {
-      files,
-      raw: contents.reduce((sum, c) => sum + c.length, 0),
-      gzip: contents.reduce((sum, c) => sum + gzipSync(c).length, 0),
-    };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+/** Weighs what `wrangler deploy` would upload of a built worker. */
+export function weighBundle(worker: BuiltWorker): BundleWeight {
+  const contents = worker.modules.map((f) => readFileSync(join(worker.dir, f)));
+  return {
+    files: worker.modules,
+    raw: contents.reduce((sum, c) => sum + c.length, 0),
+    gzip: contents.reduce((sum, c) => sum + gzipSync(c).length, 0),
+  };
 }

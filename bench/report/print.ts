@@ -147,7 +147,7 @@ function memorySection(r: BenchReport): string {
   const m = r.memory;
   if (!m) return "5. Memory: not measured";
   const heap = m.heap
-    ? `   worker heap (V8, via the inspector): ${mib(m.heap.used)} MiB used of ${mib(m.heap.total)} MiB; ${mib(m.heap.usedAfterGc)} MiB after a forced GC`
+    ? `   worker heap (V8, via the inspector): ${mib(m.heap.used)} MiB used of ${mib(m.heap.total)} MiB (not collected first)`
     : `   worker heap: not available (${m.heapError ?? "unknown"})`;
   const processes = m.processes.map(
     (p) =>
