@@ -31,7 +31,12 @@ function filesBelow(dir: string): string[] {
 /** Builds the worker with wrangler, as `wrangler deploy` would, without deploying. */
 export async function buildWorker(): Promise<BuiltWorker> {
   const dir = mkdtempSync(join(tmpdir(), "portal-bench-bundle-"));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  // Also on Ctrl-C, which exits without running the caller's `finally`.
+  const remove = () => {
+    process.off("exit", remove);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", remove);
   const bin = join(REPO_ROOT, "node_modules/.bin");
   const output: string[] = [];
   const code = await new Promise<number | null>((done, fail) => {
