@@ -45,6 +45,9 @@ function commit(): string | null {
   }
 }
 
+// Ctrl-C exits through process.exit, so the servers' and the bundle's exit hooks still run.
+process.once("SIGINT", () => process.exit(130));
+
 const started = Date.now();
 const report: BenchReport = {
   version: 1,

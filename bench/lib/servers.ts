@@ -159,6 +159,7 @@ export async function startServers(workerEntry: string): Promise<Servers> {
   // Should the bench die without reaching its `finally`, take the servers along.
   const killAll = () => {
     for (const child of children) if (running(child)) signalGroup(child, "SIGKILL");
+    rmSync(workDir, { recursive: true, force: true });
   };
   // The children run in their own process groups, so Ctrl-C does not reach them: pass it on.
   const onSignal = () => {
