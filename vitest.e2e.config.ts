@@ -13,5 +13,7 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // Polls wait for the next page after a click; Playwright's own waits are 10 s too.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -6,11 +6,10 @@ import { describe, expect, test } from "vitest";
 import { DEMO } from "../../../emulator/seed/ids";
 import { visibleText } from "../support/browser";
 import { beginJourney, useBrowser } from "../support/fixtures";
-import { createSession, stripe } from "../support/servers-client";
+import { createSession, RETURN_URL, stripe } from "../support/servers-client";
 
 useBrowser();
 
-const RETURN_URL = "https://example.com/account";
 const h1 = (page: import("playwright-core").Page) => page.getByRole("heading", { level: 1 }).textContent();
 const notice = (page: import("playwright-core").Page) => page.getByRole("status").first().textContent();
 

@@ -8,11 +8,10 @@ import { DEMO } from "../../../emulator/seed/ids";
 import { expectFieldError } from "../support/a11y-checks";
 import { visibleText } from "../support/browser";
 import { beginJourney, useBrowser } from "../support/fixtures";
-import { createSession, stripe } from "../support/servers-client";
+import { createSession, RETURN_URL, stripe } from "../support/servers-client";
 
 useBrowser();
 
-const RETURN_URL = "https://example.com/account";
 const notice = (page: Page) => page.getByRole("status").first().textContent();
 
 async function defaultMethodOf(customer: string): Promise<string | null> {

@@ -7,11 +7,9 @@ import { DEMO } from "../../../emulator/seed/ids";
 import { expectFieldError } from "../support/a11y-checks";
 import { visibleText } from "../support/browser";
 import { beginJourney, useBrowser } from "../support/fixtures";
-import { createSession, stripe } from "../support/servers-client";
+import { createSession, RETURN_URL, stripe } from "../support/servers-client";
 
 useBrowser();
-
-const RETURN_URL = "https://example.com/account";
 
 async function openMonthly(name: string) {
   const start = await beginJourney(name);

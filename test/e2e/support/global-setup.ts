@@ -5,6 +5,7 @@
 import { existsSync, rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { demoConfigurations } from "../../../worker/api/demo-configuration";
+import { startMerchantSite } from "./merchant-site";
 import { CHROMIUM_PATH, SHOT_DIR } from "./paths";
 import { startServers } from "./servers";
 
@@ -13,6 +14,7 @@ declare module "vitest" {
     portalOrigin: string;
     emulatorOrigin: string;
     persistDir: string;
+    merchantOrigin: string;
   }
 }
 
@@ -54,9 +56,11 @@ export default async function setup(project: TestProject) {
   project.provide("portalOrigin", servers.portalOrigin);
   project.provide("emulatorOrigin", servers.emulatorOrigin);
   project.provide("persistDir", servers.persistDir);
+  const merchant = await startMerchantSite();
+  project.provide("merchantOrigin", merchant.origin);
 
   return async () => {
-    await servers.stop();
+    await Promise.all([servers.stop(), merchant.stop()]);
     console.log(`\nScreenshots of every page state: ${SHOT_DIR}\n`);
   };
 }

@@ -9,6 +9,10 @@ import type { RequestLogEntry } from "../../../emulator";
 export const portalOrigin = inject("portalOrigin");
 export const emulatorOrigin = inject("emulatorOrigin");
 export const persistDir = inject("persistDir");
+/** The merchant's website (a local stand-in): return URLs and redirects point here. */
+export const merchantOrigin = inject("merchantOrigin");
+/** The `return_url` every journey's session carries. */
+export const RETURN_URL = `${merchantOrigin}/account`;
 
 function sdk(key: string, origin: string, maxNetworkRetries: number): Stripe {
   const url = new URL(origin);
