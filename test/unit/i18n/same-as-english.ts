@@ -75,6 +75,7 @@ export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly
   et: ["tax_ids.value_label"],
   fr: ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   "fr-CA": ["tax_ids.type_label", "invoices.date", "invoices.actions"],
+  hr: ["invoices.status"],
   da: ["invoices.status"],
   id: ["invoices.status", "subscription.quantity"],
   it: ["dev.account"],
