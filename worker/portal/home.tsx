@@ -130,7 +130,9 @@ export async function homePage(c: Context<AppEnv>): Promise<Response> {
     features.customer_update.enabled ? loadBillingDetails(c) : none,
     features.invoice_history.enabled ? loadInvoices(c) : none,
   ]);
-  const notice = NOTICES[c.req.query("notice") ?? ""] ?? null;
+  const noticeName = c.req.query("notice") ?? "";
+  // Own keys only: `?notice=constructor` must not reach Object.prototype.
+  const notice = Object.hasOwn(NOTICES, noticeName) ? (NOTICES[noticeName] ?? null) : null;
   return renderPortalPage(
     c,
     <HomePage

@@ -59,7 +59,9 @@ type Overrides = Partial<
 async function renderBilling(c: Context<AppEnv>, status: 200 | 409 | 422 | 502, overrides: Overrides = {}) {
   const data = await loadBillingDetails(c);
   const editable = [...editableFields(c.var.configuration.features.customer_update)];
-  const notice = status === 200 ? (NOTICES[c.req.query("notice") ?? ""] ?? null) : null;
+  const noticeName = c.req.query("notice") ?? "";
+  // Own keys only: `?notice=constructor` must not reach Object.prototype.
+  const notice = status === 200 && Object.hasOwn(NOTICES, noticeName) ? (NOTICES[noticeName] ?? null) : null;
   return renderPortalPage(
     c,
     <BillingDetailsPage

@@ -46,7 +46,9 @@ paymentMethodRoutes.use(async (c, next) => {
 
 async function renderList(c: Context<AppEnv>, status: 200 | 409 | 502, error: MessageKey | null = null) {
   const data = await loadPaymentMethods(c);
-  const notice = NOTICES[c.req.query("notice") ?? ""] ?? null;
+  const noticeName = c.req.query("notice") ?? "";
+  // Own keys only: `?notice=constructor` must not reach Object.prototype.
+  const notice = Object.hasOwn(NOTICES, noticeName) ? (NOTICES[noticeName] ?? null) : null;
   return renderPortalPage(
     c,
     <PaymentMethodsPage
