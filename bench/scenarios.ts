@@ -5,7 +5,7 @@
  */
 import type Stripe from "stripe";
 import { DEMO } from "../emulator/seed/ids";
-import type { PageForm } from "./lib/forms";
+import { type PageForm, parseForms } from "./lib/forms";
 import type { PortalBrowser } from "./lib/portal-browser";
 
 /** What a scenario may use to prepare its request. */
@@ -152,6 +152,7 @@ export const SCENARIOS: Scenario[] = [
     type: "payment_method_update",
   }),
   read("flow customer_update", C.taxIds, "/p/billing", { type: "customer_update" }),
+  read("flow done page", C.taxIds, "/p/flow/done?outcome=customer_updated", { type: "customer_update" }),
 
   write("change plan", C.monthly, `${subPath("update/confirm")}${CONFIRM_QUERY}`, subPath("update/confirm")),
   write("cancel", C.monthly, subPath("cancel"), subPath("cancel"), (f) => pick(f, "feedback")),
@@ -174,6 +175,30 @@ export const SCENARIOS: Scenario[] = [
     },
   }),
   write("add payment method (to Checkout)", C.manyMethods, "/p/payment-methods", "/p/payment-methods/add"),
+  {
+    name: "return from Checkout (payment method added)",
+    kind: "write",
+    expect: 303,
+    prepare: async (ctx) => {
+      const browser = await ctx.open(C.manyMethods);
+      const add = await browser.form("/p/payment-methods", "/p/payment-methods/add");
+      const checkoutUrl = (await browser.post(add.action, add.fields)).headers.get("Location");
+      if (!checkoutUrl) throw new Error("adding a payment method did not redirect to Checkout");
+      // The emulator's Checkout stand-in: choose the first method and save, as a customer would.
+      const checkout = parseForms(await (await fetch(checkoutUrl)).text()).find((f) => f.method === "post");
+      if (!checkout) throw new Error(`no form on the Checkout page ${checkoutUrl}`);
+      const saved = await fetch(new URL(checkout.action, checkoutUrl), {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...checkout.fields, ...pick(checkout, "method") }).toString(),
+      });
+      const back = saved.headers.get("Location");
+      if (!back) throw new Error(`Checkout answered ${saved.status} without sending the customer back`);
+      const url = new URL(back);
+      return () => browser.get(`${url.pathname}${url.search}`);
+    },
+  },
   write("set default payment method", C.manyMethods, "/p/payment-methods", /\/default$/),
   {
     name: "remove payment method",
