@@ -304,6 +304,35 @@ describe("plan change", () => {
     expect(sub.items.data[0]?.price.id).toBe(PR.basicMonthly);
   });
 
+  it("resets the billing cycle when the configuration says billing_cycle_anchor=now", async () => {
+    const browser = await openFullPortal(
+      h,
+      {},
+      {
+        subscription_update: {
+          enabled: true,
+          default_allowed_updates: ["price"],
+          proration_behavior: "create_prorations",
+          billing_cycle_anchor: "now",
+          products: [
+            { product: DEMO.products.basic, prices: [PR.basicMonthly] },
+            { product: DEMO.products.pro, prices: [PR.proMonthly] },
+          ],
+        },
+      },
+    );
+    const { res, text, fields } = await preview(browser, S.monthly, { price: PR.proMonthly });
+    expect(res.status).toBe(200);
+    expect(text).toMatch(/Next invoice \$\d+\.\d\d on December 2, 2026/);
+    h.emulator.clearLog();
+    const done = await browser.post(confirm(S.monthly), fields ?? {});
+    expect(done.status).toBe(303);
+    const write = h.emulator.writes().find((w) => w.path === `/v1/subscriptions/${S.monthly}`);
+    expect(write?.params).toMatchObject({ billing_cycle_anchor: { type: "now" } });
+    const sub = await h.stripe.subscriptions.retrieve(S.monthly);
+    expect(sub.billing_cycle_anchor).toBe(Math.floor(h.clock.now() / 1000));
+  });
+
   it("applies a double submit once and repeats the first redirect", async () => {
     const browser = await openFullPortal(h);
     const { fields } = await preview(browser, S.monthly, { price: PR.proMonthly });
