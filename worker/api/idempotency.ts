@@ -2,10 +2,13 @@
  * Stripe's `Idempotency-Key` semantics for the merchant API's POSTs. Key:
  * `idem:v1:<scope>:<sha256(key)>` (scope = `acct_…` or `platform`), TTL 24 h. The record holds
  * a hash of method, path and parameters; a repeat with the same hash replays the stored
- * response, a repeat with different parameters is an `idempotency_error`.
+ * response, a repeat with different parameters is an `idempotency_error`. The stored body is
+ * sealed under the raw key (which KV never holds), because a session's body carries the
+ * bearer URL of the customer's portal: a KV dump must not open anyone's portal.
  */
 import { createMiddleware } from "hono/factory";
 import { sha256Hex } from "../lib/crypto";
+import { openText, sealText } from "../lib/seal";
 import type { ApiEnv } from "./api-env";
 import { ApiError } from "./errors";
 
@@ -17,6 +20,11 @@ const MAX_KEY_LENGTH = 255;
 type IdempotencyRecord =
   | { state: "in_flight"; paramsHash: string }
   | { state: "done"; paramsHash: string; status: number; body: string };
+
+/** Binds a sealed body to its account scope. */
+function sealContext(account: string | null): string {
+  return `idempotency-body:v1:${account ?? "platform"}`;
+}
 
 /** The KV key of an idempotency record. */
 export async function idempotencyKvKey(account: string | null, key: string): Promise<string> {
@@ -67,7 +75,11 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
         message: `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${key}. Please try again later.`,
       });
     }
-    return new Response(existing.body, {
+    const body = await openText(key, sealContext(c.var.account), existing.body);
+    if (body === null) {
+      throw new ApiError(500, { type: "api_error", message: "The stored response could not be replayed." });
+    }
+    return new Response(body, {
       status: existing.status,
       headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" },
     });
@@ -83,7 +95,7 @@ export const idempotency = createMiddleware<ApiEnv>(async (c, next) => {
     throw error;
   }
   if (c.res.status >= 200 && c.res.status < 300) {
-    const body = await c.res.clone().text();
+    const body = await sealText(key, sealContext(c.var.account), await c.res.clone().text());
     const record: IdempotencyRecord = { state: "done", paramsHash, status: c.res.status, body };
     await kv.put(kvKey, JSON.stringify(record), { expirationTtl: REPLAY_TTL_S });
   } else {
