@@ -77,6 +77,7 @@ export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly
   "fr-CA": ["tax_ids.type_label", "invoices.date", "invoices.actions"],
   hr: ["invoices.status"],
   da: ["invoices.status"],
+  fil: ["dev.account", "billing.email", "payment_methods.types.card"],
   id: ["invoices.status", "subscription.quantity"],
   it: ["dev.account"],
   ms: ["invoices.status", "subscription.quantity"],
