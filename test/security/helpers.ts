@@ -107,3 +107,65 @@ export async function expectNotFoundPage(res: Response, label: string): Promise<
   const html = await res.text();
   expect(html, label).toContain("Page not found");
 }
+
+/** The KV operations a failing namespace can refuse. */
+export type KvOperation = "get" | "put" | "delete" | "list" | "getWithMetadata";
+
+/**
+ * A KV namespace that throws on the chosen operations (all by default), as KV does in an
+ * outage, and passes the others to `inner`.
+ */
+export function failingKv(
+  inner: KVNamespace,
+  fails: (op: KvOperation, key: string) => boolean = () => true,
+): KVNamespace {
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (fails(prop as KvOperation, String(args[0] ?? ""))) {
+          return Promise.reject(new Error(`KV ${String(prop)} failed (injected outage)`));
+        }
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+/** Collects everything written to the console while `run` runs (and still passes it on muted). */
+export async function captureConsole(run: () => Promise<void>): Promise<string> {
+  const methods = ["log", "info", "warn", "error", "debug", "trace"] as const;
+  const lines: string[] = [];
+  const originals = methods.map((m) => [m, console[m]] as const);
+  for (const m of methods) {
+    console[m] = (...args: unknown[]) => {
+      lines.push(args.map(describeForLog).join(" "));
+    };
+  }
+  try {
+    await run();
+  } finally {
+    for (const [m, original] of originals) console[m] = original;
+  }
+  return lines.join("\n");
+}
+
+/** Everything a log line could show of a value: message, stack, own fields, cause. */
+function describeForLog(value: unknown): string {
+  if (value instanceof Error) {
+    let fields = "";
+    try {
+      fields = JSON.stringify({ ...value });
+    } catch {
+      fields = "";
+    }
+    return `${value.name}: ${value.message}\n${value.stack ?? ""}\n${fields}\n${describeForLog(value.cause)}`;
+  }
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
