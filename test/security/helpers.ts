@@ -52,12 +52,16 @@ export function fillPath(path: string, id: string): string {
 }
 
 /** One id of each kind owned by a customer (read straight from the emulator). */
-export async function ownedIds(h: Harness, customer: string): Promise<Record<PathIdKind, string>> {
+export async function ownedIds(
+  h: Harness,
+  customer: string,
+  options: Stripe.RequestOptions = {},
+): Promise<Record<PathIdKind, string>> {
   const [subs, methods, taxIds, invoices] = await Promise.all([
-    h.stripe.subscriptions.list({ customer, limit: 1 }),
-    h.stripe.paymentMethods.list({ customer, limit: 1 }),
-    h.stripe.customers.listTaxIds(customer, { limit: 1 }),
-    h.stripe.invoices.list({ customer, limit: 1 }),
+    h.stripe.subscriptions.list({ customer, limit: 1 }, options),
+    h.stripe.paymentMethods.list({ customer, limit: 1 }, options),
+    h.stripe.customers.listTaxIds(customer, { limit: 1 }, options),
+    h.stripe.invoices.list({ customer, limit: 1 }, options),
   ]);
   const first = <T extends { id: string }>(list: Stripe.ApiList<T>, kind: string) => {
     const id = list.data[0]?.id;
