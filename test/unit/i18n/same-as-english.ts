@@ -81,6 +81,7 @@ export const SAME_AS_ENGLISH_BY_LOCALE: Readonly<Partial<Record<string, readonly
   id: ["invoices.status", "subscription.quantity"],
   it: ["dev.account"],
   ms: ["invoices.status", "subscription.quantity"],
+  mt: ["invoices.status"],
   nb: ["invoices.status"],
   nl: ["dev.account", "invoices.status", "price.every.week", "pause.durations.week"],
   pl: ["invoices.status"],
