@@ -35,7 +35,7 @@ export async function beginJourney(name: string, options: PageOptions = {}): Pro
   if (!browser) throw new Error("call useBrowser() in the test file first");
   await resetEmulator();
   const { context, page, problems } = await openPage(browser, options);
-  const journey = new Journey(page, name, problems);
+  const journey = new Journey(page, name, problems, options.javaScriptEnabled !== false);
   onTestFinished(async ({ task }) => {
     // Where the customer was when it failed: a screenshot and the page's text in the output.
     if (task.result?.state === "fail") {
