@@ -5,7 +5,7 @@ import { useRequest } from "./context";
 /** Options a route passes with `c.render(page, props)`. */
 export interface PageProps {
   title: string;
-  status?: 200 | 400 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 502 | 503;
+  status?: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 502 | 503;
 }
 
 /** The HTML document around every page. */

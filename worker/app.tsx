@@ -4,6 +4,7 @@ import { NotFoundPage } from "../views/pages/not-found-page";
 import { apiRoutes } from "./api";
 import type { AppDeps, AppEnv } from "./env";
 import { renderPage } from "./lib/render-page";
+import { formBodyLimit } from "./middleware/form-body-limit";
 import { locale } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
 import { portalRoutes } from "./portal";
@@ -29,6 +30,10 @@ export function createApp(deps: AppDeps = {}) {
   });
   app.use(securityHeaders);
   app.use(locale);
+
+  // Before anything parses a form; the merchant API under /v1 limits its own bodies.
+  app.use("/p/*", formBodyLimit);
+  app.use("/dev/*", formBodyLimit);
 
   app.route("/v1", apiRoutes);
   app.route("/", sessionEntryRoutes);

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { randomId } from "../lib/crypto";
+import { authFailureLimit } from "../middleware/rate-limit";
 import type { ApiEnv } from "./api-env";
 import { apiAuth } from "./auth";
 import { configurationRoutes } from "./configurations/routes";
@@ -38,12 +39,12 @@ const params = createMiddleware<ApiEnv>(async (c, next) => {
 
 /**
  * The merchant API, mounted at `/v1`: Stripe-compatible billing portal sessions and
- * configurations. Order: request id, auth (before the body is read), account scope, params,
- * idempotency, routes.
+ * configurations. Order: request id, failed-auth rate limit, auth (before the body is read),
+ * account scope, params, idempotency, routes.
  */
 export const apiRoutes = new Hono<ApiEnv>();
 
-apiRoutes.use(requestId, apiAuth, stripeAccount, params, idempotency);
+apiRoutes.use(requestId, authFailureLimit, apiAuth, stripeAccount, params, idempotency);
 apiRoutes.route("/", sessionRoutes);
 apiRoutes.route("/", configurationRoutes);
 
