@@ -1,6 +1,6 @@
 /**
  * Rate limiting of failed merchant-API authentication: a KV counter per client network and
- * fixed window (docs/decisions/0007-auth-failure-rate-limit.md). After AUTH_FAILURE_LIMIT
+ * fixed window (docs/decisions/0008-auth-failure-rate-limit.md). After AUTH_FAILURE_LIMIT
  * failures in a window, every request from that network is refused with Stripe's 429 until
  * the window ends; successes never count. A valid key is refused too while blocked: letting it
  * through would tell a guesser the moment they hit.
