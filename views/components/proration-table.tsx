@@ -28,7 +28,9 @@ export function ProrationTable(props: {
           <tr key={index}>
             <td>
               {line.description ??
-                (line.amount < 0 ? t("plan_change.unused_time") : t("plan_change.remaining_time"))}
+                (line.amount < 0
+                  ? t("plan_change.unused_time", { plan: props.fromPlan })
+                  : t("plan_change.remaining_time", { plan: props.toPlan }))}
             </td>
             <td>
               {t("plan_change.period", {
