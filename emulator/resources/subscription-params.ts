@@ -120,7 +120,13 @@ export function applyCancellationDetails(sub: WSubscription, params: Params): vo
   sub.cancellation_details = current;
 }
 
-/** Applies `cancel_at_period_end` and `cancel_at` (timestamp, "" to clear, or a flexible-mode enum). */
+/**
+ * Applies `cancel_at_period_end` and `cancel_at` (timestamp, "" to clear, or a flexible-mode enum).
+ * Stripe documents them as two signals: `cancel_at_period_end=true` fills `cancel_at` with the
+ * period end, but a `cancel_at` never turns `cancel_at_period_end` on, not even one that falls
+ * on the period end, in either billing mode (flexible mode's period-end cancel is exactly
+ * `cancel_at` with `cancel_at_period_end=false`).
+ */
 export function applyCancellation(ctx: Ctx, sub: WSubscription, params: Params): void {
   const period = currentPeriod(sub);
   const atPeriodEnd = params.cancel_at_period_end;
@@ -159,7 +165,7 @@ export function applyCancellation(ctx: Ctx, sub: WSubscription, params: Params):
   }
   if (at <= ctx.ts()) throw invalidParam("cancel_at", "cancel_at must be in the future.");
   sub.cancel_at = at;
-  sub.cancel_at_period_end = at === period.end;
+  sub.cancel_at_period_end = false;
   sub.canceled_at = ctx.ts();
 }
 

@@ -62,10 +62,17 @@ describe("cancel", () => {
     expect(write?.params).toEqual({ cancel_at: String(periodEnd) });
     const sub = await h.stripe.subscriptions.retrieve(S.manyMethods);
     expect(sub.cancel_at).toBe(periodEnd);
+    // Flexible mode records a period-end cancel as cancel_at alone.
+    expect(sub.cancel_at_period_end).toBe(false);
     expect(sub.cancellation_details?.feedback ?? null).toBeNull();
 
+    const home = pageText(await (await browser.get("/p")).text());
+    expect(home).toContain("Renew subscription");
+    h.emulator.clearLog();
     const renew = await browser.submit("/p", `/p/subscriptions/${S.manyMethods}/renew`);
     expect(renew.status).toBe(303);
+    // Renewing clears cancel_at; there is no cancel_at_period_end to turn off.
+    expect(h.emulator.writes().map((w) => w.params)).toEqual([{ cancel_at: "" }]);
     const renewed = await h.stripe.subscriptions.retrieve(S.manyMethods);
     expect(renewed.cancel_at).toBeNull();
     expect(renewed.cancel_at_period_end).toBe(false);

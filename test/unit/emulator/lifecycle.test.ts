@@ -45,6 +45,18 @@ describe("emulator clock-driven lifecycle", () => {
     expect(sub).toMatchObject({ status: "canceled", ended_at: Date.UTC(2026, 10, 25, 12) / 1000 });
   });
 
+  it("ends a flexible subscription at its cancel_at period end, without a renewal invoice", async () => {
+    const h = createHarness();
+    const periodEnd = (await h.stripe.subscriptions.retrieve(S.manyMethods)).items.data[0]!
+      .current_period_end;
+    await h.stripe.subscriptions.update(S.manyMethods, { cancel_at: periodEnd });
+    const before = await h.stripe.invoices.list({ customer: C.manyMethods });
+    h.clock.set((periodEnd + DAY) * 1000);
+    const sub = await h.stripe.subscriptions.retrieve(S.manyMethods);
+    expect(sub).toMatchObject({ status: "canceled", ended_at: periodEnd, cancel_at_period_end: false });
+    expect((await h.stripe.invoices.list({ customer: C.manyMethods })).data).toHaveLength(before.data.length);
+  });
+
   it("ends the trial and charges when the trial is over", async () => {
     const h = createHarness();
     h.clock.advance(11 * DAY * 1000);

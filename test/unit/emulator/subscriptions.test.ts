@@ -144,6 +144,25 @@ describe("emulator subscriptions", () => {
     ).rejects.toMatchObject({ param: "cancel_at" });
   });
 
+  it("keeps cancel_at_period_end false when cancel_at falls on the period end, in either billing mode", async () => {
+    const { stripe } = createHarness();
+    for (const id of [S.manyMethods, S.monthly]) {
+      const periodEnd = (await stripe.subscriptions.retrieve(id)).items.data[0]!.current_period_end;
+      expect(await stripe.subscriptions.update(id, { cancel_at: periodEnd })).toMatchObject({
+        cancel_at: periodEnd,
+        cancel_at_period_end: false,
+        canceled_at: NOW,
+      });
+    }
+    // A cancel_at replaces an earlier cancel_at_period_end=true.
+    const classicEnd = NOW + 11 * DAY;
+    await stripe.subscriptions.update(S.monthly, { cancel_at_period_end: true });
+    expect(await stripe.subscriptions.update(S.monthly, { cancel_at: classicEnd - DAY })).toMatchObject({
+      cancel_at: classicEnd - DAY,
+      cancel_at_period_end: false,
+    });
+  });
+
   it("pauses and resumes collection", async () => {
     const { stripe } = createHarness();
     const paused = await stripe.subscriptions.update(S.monthly, {
