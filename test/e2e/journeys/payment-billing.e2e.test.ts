@@ -85,6 +85,18 @@ describe("billing details and tax IDs", () => {
       .toBe("Billing information");
     await journey.state("billing-form");
 
+    // A malformed phone number is refused on its field, and the rest of the input is kept.
+    // (A malformed email never reaches the portal: the browser's own validation stops it.)
+    await page.getByLabel("Phone", { exact: true }).first().fill("call me maybe");
+    await page.getByRole("group", { name: "Billing address" }).getByLabel("City").fill("Berlin");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expectFieldError(page, "phone", "Enter a phone number using digits, spaces and + ( ) - only.");
+    expect(await page.getByRole("group", { name: "Billing address" }).getByLabel("City").inputValue()).toBe(
+      "Berlin",
+    );
+    await journey.state("billing-phone-error");
+    await page.getByLabel("Phone", { exact: true }).first().fill("+49 30 1234567");
+
     const address = page.getByRole("group", { name: "Billing address" });
     await address.getByLabel("Address line 1").fill("Unter den Linden 1");
     await address.getByLabel("City").fill("Berlin");
@@ -103,6 +115,7 @@ describe("billing details and tax IDs", () => {
         postal_code: "10117",
         country: "DE",
       });
+      expect(updated.phone).toBe("+49 30 1234567");
     }
 
     await page.getByLabel("Type").selectOption("eu_vat");

@@ -13,6 +13,8 @@ export interface FieldErrorReport {
   description: string;
   /** Text of the live regions (`role="alert"`, `aria-live`) on the page. */
   announced: string;
+  /** A live region holds a link to the field (an error summary the user can follow). */
+  summaryLink: boolean;
 }
 
 export async function fieldErrorReport(page: Page, fieldId: string): Promise<FieldErrorReport> {
@@ -31,13 +33,15 @@ export async function fieldErrorReport(page: Page, fieldId: string): Promise<Fie
       invalid: field?.getAttribute("aria-invalid") === "true",
       description,
       announced: regions.map(text).join(" | "),
+      summaryLink: regions.some((region) => region.querySelector(`a[href="#${CSS.escape(id)}"]`) !== null),
     };
   }, fieldId);
 }
 
 /**
  * The field with this id is marked invalid (unless it is a group, which cannot be), is
- * described by the message, and the message is in a live region so it is announced.
+ * described by the message, and the message is in a live region, with a link to the field,
+ * so it is announced and the user can get to it.
  */
 export async function expectFieldError(
   page: Page,
@@ -45,10 +49,13 @@ export async function expectFieldError(
   message: string,
   options: { group?: boolean } = {},
 ): Promise<void> {
+  // The form has just been sent: wait for the page that comes back with the message.
+  await expect.poll(async () => (await fieldErrorReport(page, fieldId)).description).toContain(message);
   const report = await fieldErrorReport(page, fieldId);
   if (!options.group) expect(report.invalid, `#${fieldId} has aria-invalid="true"`).toBe(true);
   expect(report.description, `#${fieldId} is described by its error`).toContain(message);
   expect(report.announced, `the error for #${fieldId} is in a live region`).toContain(message);
+  expect(report.summaryLink, `the announced error links to #${fieldId}`).toBe(true);
 }
 
 /** What the focused element is and whether its focus can be seen. */
