@@ -6,6 +6,22 @@ export const STRIPE_API_VERSION = Stripe.API_VERSION;
 const clients = new WeakMap<typeof fetch, Map<string, Stripe>>();
 
 /**
+ * stripe-node retries network errors, 409s and 5xx but not a 429 unless Stripe's answer says
+ * `Stripe-Should-Retry`. A customer's page would rather wait out a short burst than fail, so a
+ * 429 without that header is marked retryable and gets the SDK's backoff. Writes carry
+ * idempotency keys, so a retried write still applies once.
+ */
+export function retryRateLimits(fetchFn: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const res = await fetchFn(input, init);
+    if (res.status !== 429 || res.headers.has("Stripe-Should-Retry")) return res;
+    const headers = new Headers(res.headers);
+    headers.set("Stripe-Should-Retry", "true");
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  };
+}
+
+/**
  * A Stripe client for this deployment. Connect calls pass `{ stripeAccount }` as the last
  * argument of each call; the client itself is account-neutral so one instance serves all.
  * Cached per (fetch, key, base) because building the SDK object costs more than a request.
@@ -28,8 +44,8 @@ export function createStripeClient(
     host: base.hostname,
     port: base.port || (protocol === "http" ? 80 : 443),
     protocol,
-    httpClient: Stripe.createFetchHttpClient(fetchFn),
-    // The SDK retries network errors, 409s and 5xx on idempotent requests with backoff.
+    httpClient: Stripe.createFetchHttpClient(retryRateLimits(fetchFn)),
+    // The SDK retries network errors, 409s, 5xx and (see above) 429s with backoff.
     maxNetworkRetries: 2,
     timeout: 20_000,
     appInfo: { name: "edge-customer-portal" },
