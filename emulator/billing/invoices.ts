@@ -19,6 +19,8 @@ export interface InvoiceInput {
   created?: number;
   daysUntilDue?: number | null;
   description?: string | null;
+  /** Connected account the invoice is for; a subscription's invoices inherit the subscription's. */
+  onBehalfOf?: string | null;
 }
 
 function accountName(ctx: Ctx): string | null {
@@ -40,6 +42,13 @@ export function buildInvoice(ctx: Ctx, input: InvoiceInput): WInvoice {
   const balance = customer.balance;
   const amountDue = Math.max(0, total + balance);
   const sub = input.subscription;
+  const subOnBehalfOf = sub?.on_behalf_of ?? null;
+  const onBehalfOf =
+    input.onBehalfOf !== undefined
+      ? input.onBehalfOf
+      : typeof subOnBehalfOf === "string"
+        ? subOnBehalfOf
+        : (subOnBehalfOf?.id ?? null);
   const invoice: WInvoice = {
     id,
     object: "invoice",
@@ -102,7 +111,7 @@ export function buildInvoice(ctx: Ctx, input: InvoiceInput): WInvoice {
     metadata: {},
     next_payment_attempt: null,
     number: null,
-    on_behalf_of: null,
+    on_behalf_of: onBehalfOf,
     parent: sub
       ? {
           type: "subscription_details",

@@ -7,6 +7,7 @@ export interface PhaseInput {
   start: number;
   end: number;
   prorationBehavior?: "always_invoice" | "create_prorations" | "none";
+  onBehalfOf?: string | null;
 }
 
 type WPhase = WSchedule["phases"][number];
@@ -36,7 +37,7 @@ export function buildPhase(input: PhaseInput): WPhase {
       tax_rates: [],
     })),
     metadata: {},
-    on_behalf_of: null,
+    on_behalf_of: input.onBehalfOf ?? null,
     proration_behavior: input.prorationBehavior ?? "create_prorations",
     start_date: input.start,
     transfer_data: null,
@@ -55,6 +56,8 @@ export function buildSchedule(
     endBehavior: "release" | "cancel";
     status: WSchedule["status"];
     created?: number;
+    /** Default `on_behalf_of` of every phase (a subscription's own, for `from_subscription`). */
+    onBehalfOf?: string | null;
   },
 ): WSchedule {
   const schedule: WSchedule = {
@@ -83,7 +86,7 @@ export function buildSchedule(
         footer: null,
         issuer: { type: "self" },
       },
-      on_behalf_of: null,
+      on_behalf_of: input.onBehalfOf ?? null,
       transfer_data: null,
     },
     end_behavior: input.endBehavior,

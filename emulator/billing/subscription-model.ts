@@ -47,6 +47,8 @@ export interface SubscriptionInput {
   metadata?: Record<string, string>;
   created?: number;
   description?: string | null;
+  /** The connected account the subscription's invoices are charged on behalf of. */
+  onBehalfOf?: string | null;
 }
 
 /** A subscription object with Stripe's defaults (current API: periods on the items). */
@@ -99,7 +101,7 @@ export function buildSubscription(ctx: Ctx, input: SubscriptionInput): WSubscrip
     managed_payments: null,
     metadata: input.metadata ?? {},
     next_pending_invoice_item_invoice: null,
-    on_behalf_of: null,
+    on_behalf_of: input.onBehalfOf ?? null,
     pause_collection: null,
     payment_settings: {
       payment_method_options: null,

@@ -9,6 +9,7 @@ import type { Ctx } from "../core/context";
 import { invalidParam, parameterMissing, StripeError } from "../core/errors";
 import { bool, checkParams, hash, hashList, int, oneOf, type Params, type Spec, str } from "../core/params";
 import type { WInvoice, WPrice, WSubscription } from "../core/wire";
+import { readOnBehalfOf } from "./on-behalf-of";
 import { applyCancellation, readAnchor, readTrialEnd } from "./subscription-params";
 
 const discountSpec: Spec = [{ coupon: true, promotion_code: true, discount: true }];
@@ -79,7 +80,12 @@ function previewDiscounts(
 }
 
 /** Preview of the first invoice of a subscription that does not exist yet. */
-function previewNew(ctx: Ctx, customer: Stripe.Customer, details: Params): WInvoice {
+function previewNew(
+  ctx: Ctx,
+  customer: Stripe.Customer,
+  details: Params,
+  onBehalfOf: string | null | undefined,
+): WInvoice {
   const list = hashList(details, "items", "subscription_details[items]");
   if (!list?.length) throw parameterMissing("subscription_details[items]");
   const now = ctx.ts();
@@ -109,6 +115,7 @@ function previewNew(ctx: Ctx, customer: Stripe.Customer, details: Params): WInvo
     periodStart: now,
     periodEnd: now,
     preview: true,
+    onBehalfOf: onBehalfOf ?? null,
   });
 }
 
@@ -133,7 +140,9 @@ export function previewInvoice(ctx: Ctx): WInvoice {
   if (!customerId) throw parameterMissing("customer");
   const customer = ctx.account.require<Stripe.Customer>("customer", customerId, "customer");
   const details = hash(p, "subscription_details") ?? {};
-  if (!sub) return previewNew(ctx, customer, details);
+  // Without the parameter the preview carries the subscription's own on_behalf_of.
+  const onBehalfOf = readOnBehalfOf(ctx, p);
+  if (!sub) return previewNew(ctx, customer, details, onBehalfOf);
   if (!isLive(sub)) throw noUpcoming(customerId);
 
   const behavior = (oneOf(
@@ -218,6 +227,7 @@ export function previewInvoice(ctx: Ctx): WInvoice {
     periodEnd: periodBounds.end,
     created,
     preview: true,
+    onBehalfOf,
   });
   if (prorationDate !== undefined && invoice.parent?.subscription_details) {
     invoice.parent.subscription_details.subscription_proration_date = prorationDate;

@@ -37,6 +37,7 @@ export const updateSpec: { [key: string]: Spec } = {
   days_until_due: true,
   description: true,
   off_session: true,
+  on_behalf_of: true,
   payment_settings: "map",
 };
 
@@ -60,6 +61,7 @@ export const createSpec: { [key: string]: Spec } = {
   proration_behavior: true,
   description: true,
   off_session: true,
+  on_behalf_of: true,
   payment_settings: "map",
 };
 

@@ -8,6 +8,7 @@ import { invalidParam, invalidRequest, parameterMissing } from "../core/errors";
 import { paginate } from "../core/list";
 import { checkParams, hash, hashList, int, mergeMetadata, oneOf, type Spec, str } from "../core/params";
 import type { WPrice, WSchedule, WSubscription } from "../core/wire";
+import { onBehalfOfId } from "./on-behalf-of";
 
 const phaseSpec: Spec = [
   {
@@ -131,6 +132,7 @@ export function registerSubscriptionSchedules(api: Api): void {
         );
       }
       const period = currentPeriod(sub);
+      const onBehalfOf = onBehalfOfId(sub.on_behalf_of);
       const schedule = buildSchedule(ctx, {
         customer: String(sub.customer),
         subscription: sub.id,
@@ -139,10 +141,12 @@ export function registerSubscriptionSchedules(api: Api): void {
             items: sub.items.data.map((item) => ({ price: item.price, quantity: item.quantity })),
             start: period.start,
             end: period.end,
+            onBehalfOf,
           },
         ],
         endBehavior: "release",
         status: "active",
+        onBehalfOf,
       });
       sub.schedule = schedule.id;
       return ctx.account.put(schedule);

@@ -11,6 +11,7 @@ import { invalidParam, invalidRequest } from "../core/errors";
 import { checkParams, hashList, int, mergeMetadata, oneOf, str } from "../core/params";
 import type { WSubscription } from "../core/wire";
 import { requireCustomerPaymentMethod } from "./customers";
+import { readOnBehalfOf } from "./on-behalf-of";
 import {
   applyCancellation,
   applyCancellationDetails,
@@ -46,6 +47,8 @@ export function updateSubscription(ctx: Ctx, id: string): WSubscription {
     }
   }
   const draft = structuredClone(sub);
+  const onBehalfOf = readOnBehalfOf(ctx, p);
+  if (onBehalfOf !== undefined) draft.on_behalf_of = onBehalfOf;
   const customerId = String(sub.customer);
   const prorationBehavior =
     oneOf(p, "proration_behavior", ["create_prorations", "none", "always_invoice"] as const) ??

@@ -11,6 +11,7 @@ import { paginate } from "../core/list";
 import { bool, checkParams, hash, hashList, int, mergeMetadata, oneOf, str } from "../core/params";
 import type { WPrice, WSubscription } from "../core/wire";
 import { requireCustomerPaymentMethod } from "./customers";
+import { readOnBehalfOf } from "./on-behalf-of";
 import { applyCancellation, applyCancellationDetails, createSpec, readTrialEnd } from "./subscription-params";
 import { updateSubscription } from "./subscription-update";
 
@@ -106,6 +107,7 @@ export function registerSubscriptions(api: Api): void {
       throw invalidParam("trial_end", "Invalid timestamp: must be in the future.");
     const pm = str(p, "default_payment_method");
     if (pm) requireCustomerPaymentMethod(ctx.account, customerId, pm, "default_payment_method");
+    const onBehalfOf = readOnBehalfOf(ctx, p) ?? null;
     const collection =
       oneOf(p, "collection_method", ["charge_automatically", "send_invoice"] as const) ??
       "charge_automatically";
@@ -132,6 +134,7 @@ export function registerSubscriptions(api: Api): void {
       defaultPaymentMethod: pm ?? null,
       metadata: mergeMetadata({}, p),
       description: str(p, "description") ?? null,
+      onBehalfOf,
     });
     applyCancellation(ctx, sub, p);
     const discountParams = hashList(p, "discounts");

@@ -33,6 +33,11 @@ export const DEMO = {
     manyMethods: "cus_DemoManyMethod1",
     /** Full billing and shipping addresses and tax IDs. */
     taxIds: "cus_DemoTaxIds00001",
+    /**
+     * Two subscriptions, one charged `on_behalf_of` the connected account (`DEMO_ACCOUNT`) and
+     * one for the platform itself, each with its invoices (Connect destination charges).
+     */
+    onBehalfOf: "cus_DemoOnBehalf001",
   },
   subscriptions: {
     monthly: "sub_DemoMonthly0001",
@@ -47,6 +52,10 @@ export const DEMO = {
     manyMethods: "sub_DemoManyMethod1",
     /** Pro monthly for 26 months (24+ invoices, for pagination), with the retention coupon. */
     taxIds: "sub_DemoTaxIds00001",
+    /** The `onBehalfOf` customer's Pro monthly plan, `on_behalf_of = DEMO_ACCOUNT`. */
+    onBehalfOf: "sub_DemoOnBehalf001",
+    /** The `onBehalfOf` customer's Basic monthly plan, without `on_behalf_of` (the platform's). */
+    onBehalfOfPlatform: "sub_DemoOnBehalfOwn",
   },
   /** The schedule attached to the `scheduled` subscription. */
   schedules: {

@@ -3,6 +3,7 @@ import { buildAccount } from "./accounts";
 import { seedConnect } from "./connect";
 import { DAY } from "./context";
 import { DEMO_ACCOUNT, PLATFORM_ACCOUNT } from "./ids";
+import { seedOnBehalfOf } from "./on-behalf-of";
 import { seedPlatform } from "./platform";
 
 /**
@@ -40,6 +41,8 @@ export function createState(now: () => number, withDemo: boolean, publicOrigin: 
   if (withDemo) {
     seedPlatform(state, now, publicOrigin);
     seedConnect(state, connected, now, publicOrigin);
+    // Seeded last so the generated ids of everything above stay what they were.
+    seedOnBehalfOf(state, now, publicOrigin);
   }
   return state;
 }

@@ -25,6 +25,8 @@ export interface SubscriptionSeed {
   /** Coupon applied before the latest invoice. */
   coupon?: string;
   metadata?: Record<string, string>;
+  /** Connected account the subscription (and so each of its invoices) is charged on behalf of. */
+  onBehalfOf?: string;
 }
 
 function invoiceFor(
@@ -79,6 +81,7 @@ export function seedSubscription(ctx: Ctx, seed: SubscriptionSeed): WSubscriptio
     trial: trialEnd ? { start, end: trialEnd } : null,
     billingMode: seed.billingMode,
     metadata: seed.metadata,
+    onBehalfOf: seed.onBehalfOf ?? null,
   });
   ctx.account.put(sub);
   let periodStart = start;
