@@ -47,7 +47,12 @@ export function PortalFrame(props: PortalFrameProps) {
         ) : null}
         <div class="brand">
           {props.logoUrl ? <img class="brand-logo" src={props.logoUrl} alt="" /> : null}
-          {props.headline ? <p class="brand-headline">{props.headline}</p> : null}
+          {/* Merchant text may be in another script than the page: let the browser pick its direction. */}
+          {props.headline ? (
+            <p class="brand-headline" dir="auto">
+              {props.headline}
+            </p>
+          ) : null}
         </div>
       </header>
       <div class="portal-body">{props.children}</div>

@@ -3,7 +3,7 @@ import type { PaymentMethodsData } from "../../worker/portal/payment-methods/typ
 import { useRequest } from "../context";
 import { FormCheckbox } from "./form-checkbox";
 import { PostForm } from "./form-post";
-import { PaymentMethodLabel } from "./payment-method-label";
+import { PaymentMethodLabel, paymentMethodSummary } from "./payment-method-label";
 import { SectionHeading } from "./section-heading";
 
 const BASE = "/p/payment-methods";
@@ -45,12 +45,15 @@ function MethodRow(props: {
           <PostForm action={`${BASE}/${pm.id}/default`} csrfToken={props.csrfToken} class="inline-form">
             <button type="submit" class="button-link">
               {t("payment_methods.make_default")}
+              {/* Each row's buttons share a name; screen readers also hear which method. */}
+              <span class="visually-hidden">: {paymentMethodSummary(pm, t)}</span>
             </button>
           </PostForm>
         )}
         {props.removable ? (
           <a class="button-link" href={`${BASE}/${pm.id}/remove`}>
             {t("payment_methods.remove")}
+            <span class="visually-hidden">: {paymentMethodSummary(pm, t)}</span>
           </a>
         ) : null}
       </span>
