@@ -53,6 +53,34 @@ export interface SessionRecord {
   touchedAt: number | null;
   /** Per-session CSRF secret; every portal form carries it. */
   csrfToken: string;
+  /**
+   * Guesses read at creation that let pages start their dependent Stripe calls in their first
+   * wave. Pages check every guess against fresh data: a stale one costs a wave, never a wrong
+   * page. Absent on records written before it existed; null when it could not be read.
+   */
+  prefetch?: SessionPrefetch | null;
+}
+
+/** See `SessionRecord.prefetch`; ids are sorted, without repeats. */
+export interface SessionPrefetch {
+  /** Subscriptions whose next invoice the home page previews. */
+  previews: string[];
+  /** Prices of scheduled plan changes the home page shows, known by id only. */
+  prices: string[];
+  /** The `subscription_update_confirm` flow's change, as its invoice preview needs it. */
+  change: ChangeHint | null;
+}
+
+/** What an invoice preview of a plan change needs besides the configuration. */
+export interface ChangeHint {
+  /** The subscription item that changes (`si_…`). */
+  item: string;
+  price: string;
+  quantity: number;
+  /** The change ends a trial (`trial_end=now`). */
+  endsTrial: boolean;
+  /** The billing period's length changes. */
+  newPeriod: boolean;
 }
 
 /** A stored session plus the hash it is stored under (needed to write it back). */

@@ -77,8 +77,9 @@ describe("request parsing and idempotency", () => {
   });
 
   it("does not store failures: a retry after an upstream error runs again", async () => {
-    // The portal's own Stripe client retries twice, so three failures reach the merchant.
-    h.emulator.setFaults({ failNext: 3, errorStatus: 500 });
+    // The portal's own Stripe client retries twice, so three failures of the customer lookup
+    // reach the merchant (the subscription list beside it only feeds prefetch guesses).
+    h.emulator.setFaults({ failNext: 3, errorStatus: 500, pathPattern: "/v1/customers/" });
     const params = { customer: DEMO.customers.monthly, return_url: RETURN };
     await expectApiError(h.portal.billingPortal.sessions.create(params, { idempotencyKey: "key-retry" }), {
       status: 500,

@@ -17,6 +17,7 @@ import { invalidParam, parameterMissing, resourceMissing } from "../errors";
 import { accountOptions, isDeleted, lookup } from "../stripe-lookup";
 import { loadFlowObjects } from "./flow-objects";
 import { checkFlow } from "./flow-rules";
+import { confirmFlowHint, listHomePrefetch, sessionPrefetch } from "./prefetch";
 import { type ApiSession, toApiSession } from "./session-object";
 import type { SessionRequest } from "./session-params";
 
@@ -58,12 +59,13 @@ async function resolveConfiguration(
 
 /**
  * Creates a portal session: validates everything against the configuration and Stripe (one
- * parallel wave of reads), and only then writes anything (the default configuration on first
- * use, the session). Bad input changes nothing.
+ * parallel wave of reads, which also lists the subscriptions for the session's prefetch
+ * guesses), and only then writes anything (the default configuration on first use, the
+ * session). Bad input changes nothing.
  */
 export async function createPortalSession(ctx: SessionContext, request: SessionRequest): Promise<ApiSession> {
   const expand = checkExpansions(request.expand, SESSION_EXPANSIONS);
-  const [configResult, customerResult, flowResult] = await Promise.allSettled([
+  const [configResult, customerResult, flowResult, homeGuesses] = await Promise.allSettled([
     resolveConfiguration(ctx, request.configuration),
     lookup(
       ctx.stripe.customers.retrieve(request.customer, {}, accountOptions(ctx.account)),
@@ -73,6 +75,7 @@ export async function createPortalSession(ctx: SessionContext, request: SessionR
     request.flow
       ? loadFlowObjects(ctx.stripe, ctx.account, request.flow, Math.floor(ctx.now / 1000))
       : Promise.resolve(null),
+    listHomePrefetch(ctx.stripe, ctx.account, request.customer, request.onBehalfOf),
   ]);
   if (configResult.status === "rejected") throw configResult.reason;
   const { config, unsaved } = configResult.value;
@@ -104,6 +107,10 @@ export async function createPortalSession(ctx: SessionContext, request: SessionR
       flow: request.flow,
       livemode: false,
       created: Math.floor(ctx.now / 1000),
+      prefetch: sessionPrefetch(
+        homeGuesses.status === "fulfilled" ? homeGuesses.value : null,
+        confirmFlowHint(request.flow, flowResult.value, config),
+      ),
     },
     ctx.now,
   );

@@ -10,6 +10,7 @@ import { setupCurrency } from "../../billing/payment-method-rules";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../lib/i18n";
 import { retrieveCustomer } from "../billing-details/customer";
+import { listCustomerSubscriptions } from "../customer-subscriptions";
 import { completeFlow } from "../flow-completion";
 import { idempotencyKeyFor, runOnce } from "../idempotency";
 import { PAYMENT_METHOD_ADD_PATH } from "../paths";
@@ -17,7 +18,7 @@ import { inFlow, renderPortalPage } from "../render";
 import { portalStripe } from "../stripe-call";
 import { CLEAR_OVERRIDES_PARAM, checkoutSetupParams, isCheckoutSessionId, setupOutcome } from "./checkout";
 import { badForm, readPortalForm } from "./form-request";
-import { listCustomerSubscriptions, subscriptionsWithOverride } from "./load";
+import { subscriptionsWithOverride } from "./load";
 import { classifyStripeError, isNotFound } from "./stripe-errors";
 
 export const addPaymentMethodRoutes = new Hono<AppEnv>();

@@ -3,21 +3,12 @@ import type Stripe from "stripe";
 import { mayRemovePaymentMethod } from "../../billing/payment-method-rules";
 import type { AppEnv } from "../../env";
 import { idOf, retrieveCustomer } from "../billing-details/customer";
+import { listCustomerSubscriptions } from "../customer-subscriptions";
 import { portalStripe } from "../stripe-call";
 import type { PaymentMethodsData } from "./types";
 
 /** Statuses after which a subscription's payment settings no longer matter. */
 const ENDED = new Set(["canceled", "incomplete_expired"]);
-
-/** Every subscription of the customer (all accounts' `on_behalf_of`): what may charge a method. */
-export async function listCustomerSubscriptions(c: Context<AppEnv>): Promise<Stripe.Subscription[]> {
-  const { stripe, read } = portalStripe(c);
-  const list = await stripe.subscriptions.list(
-    { customer: c.var.session.record.customer, status: "all", limit: 100 },
-    read,
-  );
-  return list.data;
-}
 
 /**
  * Live subscriptions shown in this session (matching its `on_behalf_of`) that charge a method

@@ -11,6 +11,7 @@ import { mayRemovePaymentMethod } from "../../billing/payment-method-rules";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../lib/i18n";
 import { idOf } from "../billing-details/customer";
+import { listCustomerSubscriptions } from "../customer-subscriptions";
 import { runOnce } from "../idempotency";
 import { PAYMENT_METHOD_ADD_PATH } from "../paths";
 import { inFlow, renderPortalPage } from "../render";
@@ -18,7 +19,7 @@ import { portalStripe } from "../stripe-call";
 import { addPaymentMethodRoutes } from "./add-routes";
 import { RETURN_PATH } from "./checkout";
 import { badForm, readPortalForm } from "./form-request";
-import { listCustomerSubscriptions, loadPaymentMethods } from "./load";
+import { loadPaymentMethods } from "./load";
 import { classifyStripeError, isNotFound } from "./stripe-errors";
 
 export const paymentMethodRoutes = new Hono<AppEnv>();
