@@ -50,6 +50,7 @@ export class StripeError extends Error {
 const missingNames: Record<string, string> = {
   "checkout.session": "checkout.session",
   payment_method: "PaymentMethod",
+  payment_method_configuration: "payment method configuration",
   setup_intent: "setupintent",
   subscription_schedule: "subscription schedule",
   promotion_code: "promotion code",

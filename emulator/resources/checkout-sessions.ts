@@ -1,10 +1,20 @@
 import type Stripe from "stripe";
 import type { Api } from "../core/app";
 import type { Ctx } from "../core/context";
-import { invalidParam, parameterMissing } from "../core/errors";
+import { invalidParam, parameterMissing, resourceMissing } from "../core/errors";
 import { paginate } from "../core/list";
-import { checkParams, mergeMetadata, oneOf, requireStr, str, strList } from "../core/params";
+import {
+  checkParams,
+  hash,
+  mergeMetadata,
+  oneOf,
+  type Params,
+  requireStr,
+  str,
+  strList,
+} from "../core/params";
 import type { WCheckoutSession } from "../core/wire";
+import { readOnBehalfOf } from "./on-behalf-of";
 import { newSetupIntent, typesForCurrency } from "./setup-intents";
 
 /** Open sessions past `expires_at` become `expired`, as Stripe expires them. */
@@ -14,6 +24,27 @@ export function refreshSession(ctx: Ctx, session: WCheckoutSession): WCheckoutSe
     session.url = null;
   }
   return session;
+}
+
+const PMC_ID = /^pmc_[A-Za-z0-9]+$/;
+
+/**
+ * Reads `payment_method_configuration` (a `pmc_…` id). The emulator keeps no configurations, so
+ * any well-formed id is taken and echoed in `payment_method_configuration_details`; anything
+ * else is unknown to Stripe, and `""` cannot unset a parameter that has no value to unset.
+ */
+function readConfiguration(params: Params): string | null {
+  const value = str(params, "payment_method_configuration");
+  if (value === undefined) return null;
+  if (value === "") {
+    throw invalidParam(
+      "payment_method_configuration",
+      "You passed an empty string for 'payment_method_configuration'. We assume empty values are an attempt to unset a parameter; however 'payment_method_configuration' cannot be unset. You should remove 'payment_method_configuration' from your request or supply a non-empty value.",
+    );
+  }
+  if (!PMC_ID.test(value))
+    throw resourceMissing("payment_method_configuration", value, "payment_method_configuration");
+  return value;
 }
 
 function createSession(ctx: Ctx): WCheckoutSession {
@@ -44,9 +75,16 @@ function createSession(ctx: Ctx): WCheckoutSession {
     );
   }
   const types = explicitTypes ?? typesForCurrency(currency);
-  const intent = ctx.account.put(
-    newSetupIntent(ctx, { customer: customer ?? null, payment_method_types: types }),
-  );
+  const pmc = readConfiguration(ctx.params);
+  const pmcDetails = pmc ? { id: pmc, parent: null } : null;
+  const intentData = hash(ctx.params, "setup_intent_data") ?? {};
+  const onBehalfOf = readOnBehalfOf(ctx, intentData, "setup_intent_data[on_behalf_of]") ?? null;
+  const intent = newSetupIntent(ctx, { customer: customer ?? null, payment_method_types: types });
+  intent.metadata = mergeMetadata({}, intentData);
+  intent.description = str(intentData, "description", "setup_intent_data[description]") || null;
+  intent.on_behalf_of = onBehalfOf;
+  intent.payment_method_configuration_details = pmcDetails;
+  ctx.account.put(intent);
   const id = `cs_test_${ctx.state.ids.chars(58)}`;
   const session: WCheckoutSession = {
     id,
@@ -94,7 +132,7 @@ function createSession(ctx: Ctx): WCheckoutSession {
     payment_intent: null,
     payment_link: null,
     payment_method_collection: "always",
-    payment_method_configuration_details: null,
+    payment_method_configuration_details: pmcDetails,
     payment_method_options: {},
     payment_method_types: types,
     payment_status: "no_payment_required",
@@ -132,6 +170,7 @@ export function registerCheckoutSessions(api: Api): void {
       locale: true,
       metadata: "map",
       setup_intent_data: { metadata: "map", description: true, on_behalf_of: true },
+      payment_method_configuration: true,
       ui_mode: true,
     });
     return createSession(ctx);

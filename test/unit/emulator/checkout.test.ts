@@ -83,6 +83,68 @@ describe("emulator checkout (setup mode) and setup intents", () => {
     ).rejects.toMatchObject({ statusCode: 400, param: "currency" });
   });
 
+  it("takes a payment method configuration and the SetupIntent's data, echoing them back", async () => {
+    const { stripe } = createHarness();
+    const session = await stripe.checkout.sessions.create({
+      mode: "setup",
+      customer: C.onBehalfOf,
+      currency: "usd",
+      success_url: "http://x.test/ok",
+      payment_method_configuration: "pmc_1DemoPortalConfig",
+      setup_intent_data: {
+        metadata: { portal_session: "bps_1" },
+        description: "Portal",
+        on_behalf_of: DEMO_ACCOUNT,
+      },
+      expand: ["setup_intent"],
+    });
+    expect(session.payment_method_configuration_details).toEqual({
+      id: "pmc_1DemoPortalConfig",
+      parent: null,
+    });
+    expect(session.setup_intent).toMatchObject({
+      metadata: { portal_session: "bps_1" },
+      description: "Portal",
+      on_behalf_of: DEMO_ACCOUNT,
+      payment_method_configuration_details: { id: "pmc_1DemoPortalConfig", parent: null },
+    });
+    const again = await stripe.checkout.sessions.retrieve(session.id);
+    expect(again.payment_method_configuration_details?.id).toBe("pmc_1DemoPortalConfig");
+  });
+
+  it("refuses a malformed payment method configuration or an unknown on_behalf_of, creating nothing", async () => {
+    const { stripe } = createHarness();
+    const base = {
+      mode: "setup" as const,
+      customer: C.monthly,
+      currency: "usd",
+      success_url: "http://x.test/ok",
+    };
+    const before = (await stripe.checkout.sessions.list({ customer: C.monthly })).data.length;
+    await expect(
+      stripe.checkout.sessions.create({ ...base, payment_method_configuration: "card" }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      code: "resource_missing",
+      param: "payment_method_configuration",
+      message: "No such payment method configuration: 'card'",
+    });
+    await expect(
+      stripe.checkout.sessions.create({ ...base, payment_method_configuration: "" }),
+    ).rejects.toMatchObject({ statusCode: 400, param: "payment_method_configuration" });
+    await expect(
+      stripe.checkout.sessions.create({
+        ...base,
+        setup_intent_data: { on_behalf_of: "acct_1NoSuchAccount00" },
+      }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      code: "resource_missing",
+      param: "setup_intent_data[on_behalf_of]",
+    });
+    expect((await stripe.checkout.sessions.list({ customer: C.monthly })).data).toHaveLength(before);
+  });
+
   it("creates and confirms a setup intent", async () => {
     const { stripe } = createHarness();
     const pm = await stripe.paymentMethods.create({ type: "card", card: { token: "tok_visa" } });
