@@ -159,7 +159,8 @@ export function resolveDiscounts(
   };
 }
 
-const couponOf = (ctx: Ctx, discount: Stripe.Discount) => {
+/** The coupon behind a discount, when this account has it. */
+export const couponOf = (ctx: Ctx, discount: Stripe.Discount): Stripe.Coupon | undefined => {
   const id = typeof discount.source.coupon === "string" ? discount.source.coupon : discount.source.coupon?.id;
   return id ? ctx.account.get<Stripe.Coupon>("coupon", id) : undefined;
 };

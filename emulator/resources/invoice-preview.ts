@@ -10,6 +10,7 @@ import { invalidParam, parameterMissing, StripeError } from "../core/errors";
 import { bool, checkParams, hash, hashList, int, oneOf, type Params, type Spec, str } from "../core/params";
 import type { WInvoice, WPrice, WSubscription } from "../core/wire";
 import { readOnBehalfOf } from "./on-behalf-of";
+import { lastingDiscounts, recurringEstimate } from "./preview-recurring";
 import { applyCancellation, readAnchor, readTrialEnd } from "./subscription-params";
 
 const discountSpec: Spec = [{ coupon: true, promotion_code: true, discount: true }];
@@ -85,6 +86,7 @@ function previewNew(
   customer: Stripe.Customer,
   details: Params,
   onBehalfOf: string | null | undefined,
+  recurring: boolean,
 ): WInvoice {
   const list = hashList(details, "items", "subscription_details[items]");
   if (!list?.length) throw parameterMissing("subscription_details[items]");
@@ -105,13 +107,14 @@ function previewNew(
   });
   const currency = lines[0]?.currency ?? "usd";
   const amount = lines.reduce((sum, line) => sum + line.amount, 0);
+  const discounts = previewDiscounts(ctx, null, customer.id, currency, amount);
   return buildInvoice(ctx, {
     customer,
     subscription: null,
     lines,
-    billingReason: "subscription_create",
+    billingReason: recurring ? "upcoming" : "subscription_create",
     collectionMethod: "charge_automatically",
-    discounts: previewDiscounts(ctx, null, customer.id, currency, amount),
+    discounts: recurring ? lastingDiscounts(ctx, discounts) : discounts,
     periodStart: now,
     periodEnd: now,
     preview: true,
@@ -142,7 +145,16 @@ export function previewInvoice(ctx: Ctx): WInvoice {
   const details = hash(p, "subscription_details") ?? {};
   // Without the parameter the preview carries the subscription's own on_behalf_of.
   const onBehalfOf = readOnBehalfOf(ctx, p);
-  if (!sub) return previewNew(ctx, customer, details, onBehalfOf);
+  const recurring = (oneOf(p, "preview_mode", ["next", "recurring"] as const) ?? "next") === "recurring";
+  if (!sub) {
+    if (recurring && !hashList(details, "items", "subscription_details[items]")?.length) {
+      throw invalidParam(
+        "preview_mode",
+        "To calculate a recurring estimate, you must provide at least one of `subscription` or `subscription_details.items`.",
+      );
+    }
+    return previewNew(ctx, customer, details, onBehalfOf, recurring);
+  }
   if (!isLive(sub)) throw noUpcoming(customerId);
 
   const behavior = (oneOf(
@@ -171,6 +183,21 @@ export function previewInvoice(ctx: Ctx): WInvoice {
   applyCancellation(ctx, draft, details);
   const now = ctx.ts();
   const period = currentPeriod(sub);
+  if (recurring) {
+    // Prorations, cancellations and trials have no place in a recurring estimate.
+    const estimateAmount = draft.items.data.reduce(
+      (sum, item) => sum + (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
+      0,
+    );
+    return recurringEstimate(ctx, {
+      customer,
+      subscription: draft,
+      start: plan ? plan.period.end : period.end,
+      anchor: plan?.resetAnchor ? plan.period.start : sub.billing_cycle_anchor,
+      discounts: previewDiscounts(ctx, sub, customerId, sub.currency, estimateAmount),
+      onBehalfOf,
+    });
+  }
   const pending = pendingLines(ctx, customerId, sub.id);
   const amount = draft.items.data.reduce(
     (sum, item) => sum + (item.price.unit_amount ?? 0) * (item.quantity ?? 1),

@@ -149,4 +149,98 @@ describe("invoice preview (create_preview) proration arithmetic", () => {
     });
     expect(renewed.total).toBe(2900);
   });
+
+  describe("preview_mode=recurring (the long-term recurring bill)", () => {
+    it("leaves out the prorations an immediate change invoices and bills the new price for a period", async () => {
+      const h = createHarness();
+      const { item } = await monthlyItem(h);
+      const details = {
+        items: [{ id: item.id, price: PR.proMonthly, quantity: 1 }],
+        proration_behavior: "always_invoice" as const,
+        proration_date: NOW,
+      };
+      const now = await h.stripe.invoices.createPreview({
+        subscription: S.monthly,
+        subscription_details: details,
+      });
+      expect(now.lines.data.map((l) => l.amount)).toEqual([-319, 1029]);
+      const recurring = await h.stripe.invoices.createPreview({
+        subscription: S.monthly,
+        subscription_details: details,
+        preview_mode: "recurring",
+      });
+      expect(recurring.lines.data.map((l) => l.amount)).toEqual([2900]);
+      expect(recurring.lines.data[0]!.period).toEqual({
+        start: NOW + 11 * DAY,
+        end: Date.UTC(2026, 11, 13, 12) / 1000,
+      });
+      expect(recurring).toMatchObject({
+        billing_reason: "upcoming",
+        amount_due: 2900,
+        created: NOW + 11 * DAY,
+      });
+      // Nothing was changed by either preview.
+      expect((await h.stripe.subscriptions.retrieve(S.monthly)).items.data[0]?.price.id).toBe(
+        PR.basicMonthly,
+      );
+    });
+
+    it("starts after the new period when the change restarts it (monthly → yearly)", async () => {
+      const h = createHarness();
+      const { item } = await monthlyItem(h);
+      const recurring = await h.stripe.invoices.createPreview({
+        subscription: S.monthly,
+        subscription_details: {
+          items: [{ id: item.id, price: PR.basicYearly }],
+          proration_behavior: "always_invoice",
+          proration_date: NOW,
+        },
+        preview_mode: "recurring",
+      });
+      expect(recurring.lines.data.map((l) => l.amount)).toEqual([9000]);
+      expect(recurring.lines.data[0]!.period.start).toBe(Date.UTC(2027, 10, 2, 12) / 1000);
+      expect(recurring.amount_due).toBe(9000);
+    });
+
+    it("keeps repeating and forever coupons, drops once coupons", async () => {
+      const h = createHarness();
+      const once = await h.stripe.invoices.createPreview({
+        subscription: S.monthly,
+        discounts: [{ promotion_code: DEMO.promotionCodes.welcome }],
+        preview_mode: "recurring",
+      });
+      expect(once).toMatchObject({ subtotal: 900, total: 900 });
+      const repeating = await h.stripe.invoices.createPreview({
+        subscription: S.monthly,
+        discounts: [{ coupon: DEMO.coupons.retention }],
+        preview_mode: "recurring",
+      });
+      expect(repeating).toMatchObject({ subtotal: 900, total: 675 });
+    });
+
+    it("estimates a subscription that is cancelling (cancellations are not part of the estimate)", async () => {
+      const h = createHarness();
+      const recurring = await h.stripe.invoices.createPreview({
+        subscription: S.cancelScheduled,
+        preview_mode: "recurring",
+      });
+      expect(recurring.amount_due).toBe(2900);
+    });
+
+    it("needs a subscription or items, and a known mode", async () => {
+      const h = createHarness();
+      await expect(
+        h.stripe.invoices.createPreview({ customer: DEMO.customers.invoicesOnly, preview_mode: "recurring" }),
+      ).rejects.toMatchObject({ statusCode: 400, param: "preview_mode" });
+      await expect(
+        h.stripe.invoices.createPreview({ subscription: S.monthly, preview_mode: "sometimes" as never }),
+      ).rejects.toMatchObject({ statusCode: 400, param: "preview_mode" });
+      const fresh = await h.stripe.invoices.createPreview({
+        customer: DEMO.customers.invoicesOnly,
+        subscription_details: { items: [{ price: PR.proMonthly, quantity: 2 }] },
+        preview_mode: "recurring",
+      });
+      expect(fresh.amount_due).toBe(5800);
+    });
+  });
 });
