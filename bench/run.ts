@@ -26,6 +26,7 @@ import { measureWaves, scenarioContext, type WaveResult } from "./measure/waves"
 import { GOALS } from "./report/goals";
 import { formatReport } from "./report/print";
 import type { BenchReport } from "./report/results";
+import { confirmPath } from "./scenarios";
 
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -108,13 +109,12 @@ async function loadTargets(
   };
   const browser = await openPortal(servers.portalOrigin, merchantApi(servers.portalOrigin), sessionParams);
   const cookie = { Cookie: browser.cookie };
-  const sub = DEMO.subscriptions.monthly;
   return [
     { name: "home", method: "GET", path: "/p", headers: cookie, waves: wavesOf("home") },
     {
       name: "confirm plan change",
       method: "GET",
-      path: `/p/subscriptions/${sub}/update/confirm?price=${DEMO.prices.proMonthly}&quantity=1`,
+      path: await confirmPath(browser),
       headers: cookie,
       waves: wavesOf("confirm plan change"),
     },

@@ -41,6 +41,18 @@ const SUB = DEMO.subscriptions.monthly;
 const subPath = (action: string) => `/p/subscriptions/${SUB}/${action}`;
 const CONFIRM_QUERY = `?price=${DEMO.prices.proMonthly}&quantity=1`;
 
+/**
+ * The confirm page as the plan picker's form submits it (its hidden fields included), with
+ * Pro monthly chosen: what a customer's browser asks for.
+ */
+export async function confirmPath(browser: PortalBrowser): Promise<string> {
+  const html = await (await browser.get(subPath("update"))).text();
+  const form = parseForms(html).find((f) => f.method === "get" && f.action === subPath("update/confirm"));
+  if (!form) throw new Error(`no plan form on ${subPath("update")}`);
+  const query = new URLSearchParams({ ...form.fields, price: DEMO.prices.proMonthly, quantity: "1" });
+  return `${form.action}?${query}`;
+}
+
 /** The first link on a page matching `pattern` (group 1 when it has one). */
 async function findLink(browser: PortalBrowser, page: string, pattern: RegExp): Promise<string> {
   const html = await (await browser.get(page)).text();
@@ -105,7 +117,7 @@ export const SCENARIOS: Scenario[] = [
   read("home: past due", C.pastDue, "/p"),
   read("home: 3 payment method types", C.manyMethods, "/p"),
   read("plan picker", C.monthly, subPath("update")),
-  read("confirm plan change", C.monthly, `${subPath("update/confirm")}${CONFIRM_QUERY}`),
+  read("confirm plan change", C.monthly, confirmPath),
   read("cancel", C.monthly, subPath("cancel")),
   read("pause", C.monthly, subPath("pause")),
   read("payment methods", C.manyMethods, "/p/payment-methods"),

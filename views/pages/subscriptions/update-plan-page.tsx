@@ -19,6 +19,8 @@ export interface UpdatePlanPageProps {
   values: { price: string; quantity: string; promotionCode: string };
   quantityRules: Record<string, QuantityRule>;
   promotionCodesAllowed: boolean;
+  /** Hidden fields the form carries to the confirm page (what it may start loading early). */
+  hidden: Record<string, string>;
   errors: ChangeError[];
   paths: ReturnType<typeof subscriptionPaths>;
   /** "Back" goes home, or to the merchant inside a flow (null: no link). */
@@ -133,6 +135,9 @@ export function UpdatePlanPage(props: UpdatePlanPageProps) {
       />
       <IntervalTabs {...props} />
       <form method="get" action={props.paths.confirm} id="plan-form" class="plan-form" novalidate>
+        {Object.entries(props.hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <fieldset
           id="plan-options"
           class="plan-options"

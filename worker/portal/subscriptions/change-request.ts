@@ -19,6 +19,7 @@ import { targetPriceProblem } from "../../billing/target-prices";
 import { changeEndsTrial } from "../../billing/trial";
 import type { AppEnv } from "../../env";
 import type { MessageKey, MessageValues } from "../../lib/i18n";
+import type { PortalConfiguration } from "../../store/configuration-types";
 import { portalStripe } from "../stripe-call";
 
 /** What the customer asked for, as raw form/query strings. */
@@ -189,9 +190,10 @@ export function checkChange(
   const to = { price: target, quantity };
   const scheduled = shouldScheduleAtPeriodEnd(from, to, feature.schedule_at_period_end?.conditions ?? []);
   const endsTrial = !scheduled && changeEndsTrial(sub, config);
-  const intervalChanges = periodDays(from.price) !== periodDays(to.price);
-  const resetsPeriod = !scheduled && (intervalChanges || endsTrial || feature.billing_cycle_anchor === "now");
-  const invoicesNow = !scheduled && (resetsPeriod || feature.proration_behavior === "always_invoice");
+  const newPeriod = periodDays(from.price) !== periodDays(to.price);
+  const { resetsPeriod, invoicesNow } = scheduled
+    ? { resetsPeriod: false, invoicesNow: false }
+    : periodEffects(feature, { newPeriod, endsTrial });
   return {
     ok: true,
     change: {
@@ -208,6 +210,19 @@ export function checkChange(
       periodEnd: currentPeriodEnd(sub),
     },
   };
+}
+
+/**
+ * What an immediate change does to the billing period: it restarts the period when the
+ * period's length changes, a trial ends or the configuration resets the anchor; it is invoiced
+ * at once when the period restarts or the configuration always invoices.
+ */
+export function periodEffects(
+  feature: PortalConfiguration["features"]["subscription_update"],
+  change: { newPeriod: boolean; endsTrial: boolean },
+): { resetsPeriod: boolean; invoicesNow: boolean } {
+  const resetsPeriod = change.newPeriod || change.endsTrial || feature.billing_cycle_anchor === "now";
+  return { resetsPeriod, invoicesNow: resetsPeriod || feature.proration_behavior === "always_invoice" };
 }
 
 /** The discount's id for the signature. */

@@ -53,19 +53,69 @@ export interface ChangeFields {
   trial_end?: "now";
 }
 
-/** The `subscription_details` / update fields shared by the preview and the real update. */
-export function changeFields(c: Context<AppEnv>, change: PlannedChange, prorationDate: number): ChangeFields {
+/** What the fields of a plan change depend on besides the configuration. */
+export interface ChangeFacts {
+  /** The subscription item that changes. */
+  item: string;
+  price: string;
+  quantity: number;
+  endsTrial: boolean;
+}
+
+/** The fields a change with these facts sends (preview and update alike). */
+export function fieldsFor(c: Context<AppEnv>, facts: ChangeFacts, prorationDate: number): ChangeFields {
   const feature = c.var.configuration.features.subscription_update;
   const prorationBehavior = (feature.proration_behavior ?? "none") as ProrationBehavior;
   const fields: ChangeFields = {
-    items: [{ id: change.item.id, price: change.to.price.id, quantity: change.to.quantity }],
+    items: [{ id: facts.item, price: facts.price, quantity: facts.quantity }],
     proration_behavior: prorationBehavior,
   };
   // Stripe only reads the proration date when it prorates.
   if (prorationBehavior !== "none") fields.proration_date = prorationDate;
   if (feature.billing_cycle_anchor === "now") fields.billing_cycle_anchor = { type: "now" };
-  if (change.endsTrial) fields.trial_end = "now";
+  if (facts.endsTrial) fields.trial_end = "now";
   return fields;
+}
+
+/** The `subscription_details` / update fields shared by the preview and the real update. */
+export function changeFields(c: Context<AppEnv>, change: PlannedChange, prorationDate: number): ChangeFields {
+  return fieldsFor(c, factsOf(change), prorationDate);
+}
+
+function factsOf(change: PlannedChange): ChangeFacts {
+  return {
+    item: change.item.id,
+    price: change.to.price.id,
+    quantity: change.to.quantity,
+    endsTrial: change.endsTrial,
+  };
+}
+
+/**
+ * The previews an immediate change needs: the invoice it creates, and when that invoice is
+ * issued at once (`invoicesNow`), the next regular one after it (`preview_mode=recurring`).
+ */
+export function previewRequests(
+  c: Context<AppEnv>,
+  change: ChangeFacts & {
+    subscription: string;
+    invoicesNow: boolean;
+    discounts?: ReturnType<typeof discountsParam>;
+  },
+  prorationDate: number,
+): Stripe.InvoiceCreatePreviewParams[] {
+  const params: Stripe.InvoiceCreatePreviewParams = {
+    customer: c.var.session.record.customer,
+    subscription: change.subscription,
+    subscription_details: fieldsFor(c, change, prorationDate),
+    ...(change.discounts ? { discounts: change.discounts } : {}),
+  };
+  return change.invoicesNow ? [params, { ...params, preview_mode: "recurring" }] : [params];
+}
+
+/** Previews already asked for, found by their exact parameters (see early-preview.ts). */
+export interface EarlyPreviews {
+  take(params: Stripe.InvoiceCreatePreviewParams): Promise<Stripe.Invoice> | null;
 }
 
 function isProration(line: Stripe.InvoiceLineItem): boolean {
@@ -91,11 +141,15 @@ function nextDate(change: PlannedChange, prorationDate: number): number {
   return change.periodEnd;
 }
 
-/** Previews a checked change at `prorationDate` (the same date the update will use). */
+/**
+ * Previews a checked change at `prorationDate` (the same date the update will use). A preview
+ * `early` already asked for with exactly these parameters is used instead of asking again.
+ */
 export async function previewChange(
   c: Context<AppEnv>,
   change: PlannedChange,
   prorationDate: number,
+  early: EarlyPreviews | null = null,
 ): Promise<ChangePreview> {
   const currency = change.to.price.currency;
   if (change.scheduled) {
@@ -109,32 +163,26 @@ export async function previewChange(
     };
   }
   const { stripe, read } = portalStripe(c);
-  const discounts = discountsParam(change.subscription, change.discount);
-  const params: Stripe.InvoiceCreatePreviewParams = {
-    customer: c.var.session.record.customer,
-    subscription: change.subscription.id,
-    subscription_details: changeFields(c, change, prorationDate),
-    ...(discounts ? { discounts } : {}),
-  };
-  if (!change.invoicesNow) {
-    const next = await stripe.invoices.createPreview(params, read);
-    return {
-      currency: next.currency,
-      dueToday: 0,
-      prorations: prorationLines(next),
-      next: { amount: next.amount_due, date: nextDate(change, prorationDate) },
-      effectiveAt: null,
-    };
-  }
-  const [now, recurring] = await Promise.all([
-    stripe.invoices.createPreview(params, read),
-    stripe.invoices.createPreview({ ...params, preview_mode: "recurring" }, read),
-  ]);
+  const requests = previewRequests(
+    c,
+    {
+      ...factsOf(change),
+      subscription: change.subscription.id,
+      invoicesNow: change.invoicesNow,
+      discounts: discountsParam(change.subscription, change.discount),
+    },
+    prorationDate,
+  );
+  const [first, recurring] = await Promise.all(
+    requests.map((params) => early?.take(params) ?? stripe.invoices.createPreview(params, read)),
+  );
+  if (!first) throw new Error("no invoice preview");
+  const next = { amount: (recurring ?? first).amount_due, date: nextDate(change, prorationDate) };
   return {
-    currency: now.currency,
-    dueToday: now.amount_due,
-    prorations: prorationLines(now),
-    next: { amount: recurring.amount_due, date: nextDate(change, prorationDate) },
+    currency: first.currency,
+    dueToday: recurring ? first.amount_due : 0,
+    prorations: prorationLines(first),
+    next,
     effectiveAt: null,
   };
 }

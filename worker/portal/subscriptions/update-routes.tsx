@@ -12,6 +12,7 @@ import {
   type UpdatePlanPageProps,
 } from "../../../views/pages/subscriptions/update-plan-page";
 import { updateEligibility } from "../../billing/eligibility";
+import { periodDays } from "../../billing/price-amount";
 import { quantityRule } from "../../billing/quantity";
 import {
   intervalKey,
@@ -20,6 +21,7 @@ import {
   planOptions,
   priceChangeAllowed,
 } from "../../billing/target-prices";
+import { changeEndsTrial } from "../../billing/trial";
 import type { AppEnv } from "../../env";
 import { completeFlow } from "../flow-completion";
 import { flowRedirect } from "../flow-guard";
@@ -41,6 +43,7 @@ import {
   type PlannedChange,
 } from "./change-request";
 import { signChange, verifyChange } from "./change-token";
+import { guessFromFlow, guessFromPicker, pickerHintFields, startGuessedPreviews } from "./early-preview";
 import { loadConfiguredPrices } from "./plan-catalog";
 import { previewChange } from "./preview";
 import { renderProblem } from "./problem";
@@ -159,6 +162,13 @@ function renderPicker(
     : selected
       ? intervalKey(selected)
       : intervalKey(item.price);
+  // Every plan offered in this tab has the tab's period, so the confirm page can guess its preview.
+  const inTab = options.flatMap((o) => o.prices).find((p) => intervalKey(p) === interval);
+  const hint = pickerHintFields({
+    item: item.id,
+    endsTrial: changeEndsTrial(sub, config),
+    newPeriod: inTab !== undefined && periodDays(inTab) !== periodDays(item.price),
+  });
   const props: UpdatePlanPageProps = {
     subscription: sub,
     item,
@@ -172,6 +182,7 @@ function renderPicker(
     },
     quantityRules: Object.fromEntries(options.map((o) => [o.product.id, quantityRule(config, o.product.id)])),
     promotionCodesAllowed: allowed.includes("promotion_code"),
+    hidden: hint,
     errors,
     paths: subscriptionPaths(sub.id),
     backHref: inFlow(c) ? c.var.session.record.returnUrl : PORTAL_HOME,
@@ -243,13 +254,16 @@ export async function confirmChangePage(c: Context<AppEnv>): Promise<Response> {
   const redirect = flowRedirect(c, { page: "subscription_update_confirm", subscription: id });
   if (redirect) return redirect;
   const input = inputFrom((name) => c.req.query(name));
+  const prorationDate = nowSeconds(c);
+  // The preview starts beside the loads below, from a guess checked once they answer.
+  const guess = presetOf(c, id) ? guessFromFlow(c, id) : guessFromPicker((n) => c.req.query(n), input);
+  const early = startGuessedPreviews(c, id, guess, prorationDate);
   const checked = await checkedChange(c, id, input);
   if (checked.response) return checked.response;
   const { change } = checked;
-  const prorationDate = nowSeconds(c);
   let preview: Awaited<ReturnType<typeof previewChange>>;
   try {
-    preview = await previewChange(c, change, prorationDate);
+    preview = await previewChange(c, change, prorationDate, early);
   } catch (err) {
     const failure = classifyStripeError(err);
     return renderProblem(c, failure.kind === "unavailable" ? "unavailable" : "preview_failed", null);
