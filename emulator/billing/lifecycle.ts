@@ -4,6 +4,7 @@ import type { WInvoice, WSchedule, WSubscription } from "../core/wire";
 import { buildInvoice, finalizeInvoice } from "./invoices";
 import { type LineInput, pendingLines, periodLine } from "./lines";
 import { attemptPayment } from "./payments";
+import { enterPhaseDiscounts } from "./phase-discounts";
 import { buildItem, currentPeriod, isLive, periodEnd, setPeriod } from "./subscription-model";
 
 const pendingKey = (subId: string) => `subscription:${subId}:pending_update`;
@@ -141,6 +142,7 @@ function applySchedulePhase(ctx: Ctx, sub: WSubscription, at: number): "continue
   }
   const phase = schedule.phases.find((p) => p.start_date <= at && at < p.end_date);
   if (!phase) return "continue";
+  const entering = schedule.current_phase?.start_date !== phase.start_date;
   schedule.current_phase = { start_date: phase.start_date, end_date: phase.end_date };
   const period = currentPeriod(sub);
   sub.items.data = phase.items.map((phaseItem) => {
@@ -151,6 +153,8 @@ function applySchedulePhase(ctx: Ctx, sub: WSubscription, at: number): "continue
     const price = ctx.account.require<import("../core/wire").WPrice>("price", priceId);
     return buildItem(ctx, sub.id, price, phaseItem.quantity, period);
   });
+  // Redeemed once, when the phase begins (a later period of the same phase keeps them).
+  if (entering) enterPhaseDiscounts(ctx, sub, phase.discounts);
   return "continue";
 }
 

@@ -1,5 +1,6 @@
 import type { Ctx } from "../core/context";
 import type { WPrice, WSchedule } from "../core/wire";
+import type { PhaseDiscount } from "./phase-discounts";
 
 /** One phase of a schedule as the emulator builds it. */
 export interface PhaseInput {
@@ -8,6 +9,7 @@ export interface PhaseInput {
   end: number;
   prorationBehavior?: "always_invoice" | "create_prorations" | "none";
   onBehalfOf?: string | null;
+  discounts?: PhaseDiscount[];
 }
 
 type WPhase = WSchedule["phases"][number];
@@ -24,7 +26,7 @@ export function buildPhase(input: PhaseInput): WPhase {
     default_payment_method: null,
     default_tax_rates: [],
     description: null,
-    discounts: [],
+    discounts: input.discounts ?? [],
     end_date: input.end,
     invoice_settings: null,
     items: input.items.map((item) => ({

@@ -1,5 +1,6 @@
 import { endSubscription } from "../billing/lifecycle";
 import { addInterval, type Interval } from "../billing/periods";
+import { phaseDiscountsOf, readPhaseDiscounts } from "../billing/phase-discounts";
 import { buildPhase, buildSchedule, type PhaseInput, refreshCurrentPhase } from "../billing/schedule-model";
 import { buildItem, currentPeriod, intervalOf, isLive } from "../billing/subscription-model";
 import type { Api } from "../core/app";
@@ -30,7 +31,13 @@ const phaseSpec: Spec = [
   },
 ];
 
-function readPhases(ctx: Ctx, firstStart: number): PhaseInput[] {
+/** Whose discounts a schedule's phases may name. */
+interface PhaseScope {
+  customer: string;
+  sub: WSubscription | undefined;
+}
+
+function readPhases(ctx: Ctx, firstStart: number, scope: PhaseScope): PhaseInput[] {
   const list = hashList(ctx.params, "phases");
   if (!list?.length) throw parameterMissing("phases");
   let start = firstStart;
@@ -78,6 +85,11 @@ function readPhases(ctx: Ctx, firstStart: number): PhaseInput[] {
       items,
       start,
       end,
+      discounts: readPhaseDiscounts(ctx, entry, name("discounts"), {
+        ...scope,
+        currency: items[0]!.price.currency,
+        amount: items.reduce((sum, item) => sum + (item.price.unit_amount ?? 0) * (item.quantity ?? 1), 0),
+      }),
       prorationBehavior: oneOf(
         entry,
         "proration_behavior",
@@ -142,6 +154,7 @@ export function registerSubscriptionSchedules(api: Api): void {
             start: period.start,
             end: period.end,
             onBehalfOf,
+            discounts: phaseDiscountsOf(sub),
           },
         ],
         endBehavior: "release",
@@ -159,7 +172,7 @@ export function registerSubscriptionSchedules(api: Api): void {
       startParam === undefined || startParam === "now"
         ? ctx.ts()
         : (int(ctx.params, "start_date") ?? ctx.ts());
-    const phases = readPhases(ctx, start);
+    const phases = readPhases(ctx, start, { customer, sub: undefined });
     const schedule = buildSchedule(ctx, {
       customer,
       subscription: null,
@@ -209,7 +222,13 @@ export function registerSubscriptionSchedules(api: Api): void {
     }
     const draft = structuredClone(schedule);
     if (ctx.params.phases !== undefined)
-      draft.phases = readPhases(ctx, schedule.phases[0]?.start_date ?? ctx.ts()).map(buildPhase);
+      draft.phases = readPhases(ctx, schedule.phases[0]?.start_date ?? ctx.ts(), {
+        customer: String(schedule.customer),
+        sub:
+          typeof schedule.subscription === "string"
+            ? ctx.account.get<WSubscription>("subscription", schedule.subscription)
+            : undefined,
+      }).map(buildPhase);
     draft.end_behavior =
       oneOf(ctx.params, "end_behavior", ["release", "cancel"] as const) ?? draft.end_behavior;
     draft.metadata = mergeMetadata(draft.metadata ?? {}, ctx.params);

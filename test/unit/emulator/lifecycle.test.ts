@@ -100,6 +100,40 @@ describe("emulator subscription schedules", () => {
     expect((await h.stripe.subscriptions.retrieve(S.monthly)).schedule).toBeNull();
   });
 
+  it("keeps phase discounts and redeems them when the subscription enters the phase", async () => {
+    const h = createHarness();
+    const taxIds = await h.stripe.subscriptionSchedules.create({ from_subscription: S.taxIds });
+    const [kept] = (await h.stripe.subscriptions.retrieve(S.taxIds)).discounts;
+    expect(taxIds.phases[0]?.discounts).toEqual([{ coupon: null, discount: kept, promotion_code: null }]);
+
+    const schedule = await h.stripe.subscriptionSchedules.create({ from_subscription: S.monthly });
+    const first = schedule.phases[0]!;
+    const phases = (code: string) => [
+      { items: [{ price: PR.basicMonthly }], start_date: first.start_date, end_date: first.end_date },
+      { items: [{ price: PR.proMonthly }], discounts: [{ promotion_code: code }] },
+    ];
+    await expect(
+      h.stripe.subscriptionSchedules.update(schedule.id, { phases: phases(DEMO.promotionCodes.expired) }),
+    ).rejects.toMatchObject({ statusCode: 400, param: "phases[1][discounts][0][promotion_code]" });
+    expect((await h.stripe.subscriptionSchedules.retrieve(schedule.id)).phases).toHaveLength(1);
+
+    const updated = await h.stripe.subscriptionSchedules.update(schedule.id, {
+      phases: phases(DEMO.promotionCodes.welcome),
+    });
+    expect(updated.phases[1]?.discounts).toEqual([
+      { coupon: null, discount: null, promotion_code: DEMO.promotionCodes.welcome },
+    ]);
+    expect((await h.stripe.subscriptions.retrieve(S.monthly)).discounts).toEqual([]);
+
+    h.clock.advance(12 * DAY * 1000);
+    const sub = await h.stripe.subscriptions.retrieve(S.monthly, { expand: ["discounts", "latest_invoice"] });
+    expect(sub.items.data[0]?.price.id).toBe(PR.proMonthly);
+    // Pro at $29.00 with the once-only 10% off: $26.10, after which the code is used up.
+    expect(sub.latest_invoice).toMatchObject({ billing_reason: "subscription_cycle", total: 2610 });
+    expect(sub.discounts).toEqual([]);
+    expect((await h.stripe.promotionCodes.retrieve(DEMO.promotionCodes.welcome)).times_redeemed).toBe(1);
+  });
+
   it("cancelling a schedule cancels its subscription", async () => {
     const h = createHarness();
     const canceled = await h.stripe.subscriptionSchedules.cancel(DEMO.schedules.scheduled);
