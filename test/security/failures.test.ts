@@ -106,8 +106,13 @@ describe("Stripe failing", () => {
     const fields = await confirmFields(browser);
     const failed = await browser.post(CONFIRM, fields);
     expect(failed.status).toBe(502);
-    const text = pageText(await failed.text());
+    const html = await failed.text();
+    const text = pageText(html);
     expect(text).toContain("Please try again in a moment");
+    // "Try again" goes back to the same preview, the choice kept.
+    expect(html).toContain(
+      `href="${CONFIRM}?price=${PR.proMonthly}&amp;quantity=${fields.quantity}&amp;promotion_code="`,
+    );
     expect(text).not.toMatch(/TimeoutError|StripeConnectionError|stack/);
     // The browser's resend (or the back button and the same button): the same submission. The
     // first attempt did reach Stripe, so the plan is already Pro: the resend finds nothing left

@@ -333,7 +333,11 @@ export async function applyChange(c: Context<AppEnv>): Promise<Response> {
         return renderProblem(c, "payment_failed", null);
       }
       if (failure.kind === "not_found") return c.notFound();
-      return renderProblem(c, failure.kind === "unavailable" ? "unavailable" : "change_refused", null);
+      if (failure.kind !== "unavailable") return renderProblem(c, "change_refused", null);
+      // "Try again" leads back to the same preview with the customer's choice kept.
+      const { price, quantity, promotionCode } = checked.input;
+      const choice = new URLSearchParams({ price, quantity, promotion_code: promotionCode });
+      return renderProblem(c, "unavailable", null, `${subscriptionPaths(id).confirm}?${choice}`);
     }
     return completeFlow(c, change.scheduled ? "plan_change_scheduled" : "plan_updated");
   });
