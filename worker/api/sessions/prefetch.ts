@@ -5,7 +5,7 @@
  * its invoice preview).
  */
 import type Stripe from "stripe";
-import { homePrefetch } from "../../billing/home-prefetch";
+import { type HomePrefetch, homePrefetch } from "../../billing/home-prefetch";
 import { periodDays } from "../../billing/price-amount";
 import { changeEndsTrial } from "../../billing/trial";
 import type { PortalConfiguration } from "../../store/configuration-types";
@@ -23,7 +23,7 @@ export async function listHomePrefetch(
   account: string | null,
   customer: string,
   onBehalfOf: string | null,
-): Promise<{ previews: string[]; prices: string[] } | null> {
+): Promise<HomePrefetch | null> {
   try {
     const list = await stripe.subscriptions.list(
       { customer, status: "all", limit: 100, expand: ["data.schedule"] },
@@ -58,7 +58,7 @@ export function confirmFlowHint(
 
 /** The record's `prefetch`: null when nothing could be guessed. */
 export function sessionPrefetch(
-  home: { previews: string[]; prices: string[] } | null,
+  home: HomePrefetch | null,
   change: ChangeHint | null,
 ): SessionPrefetch | null {
   if (!home && !change) return null;
