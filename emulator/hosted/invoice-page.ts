@@ -6,6 +6,7 @@ import { decodeForm, readText } from "../core/app";
 import { StripeError } from "../core/errors";
 import type { WInvoice } from "../core/wire";
 import { payInvoice } from "../resources/invoices";
+import { onBehalfOfId } from "../resources/on-behalf-of";
 import { buildCard } from "../resources/payment-method-builders";
 import { hostedCtx } from "./context";
 import { esc, money, page } from "./html";
@@ -17,9 +18,14 @@ function find(runtime: Runtime, id: string) {
   return found && found.obj.status !== "draft" ? found : null;
 }
 
-function merchantName(runtime: Runtime, accountId: string): string {
+/**
+ * The business an invoice presents: the `on_behalf_of` account when set (Stripe shows that
+ * account's branding and support information), else the account that owns it.
+ */
+function merchantName(runtime: Runtime, accountId: string, inv: WInvoice): string {
+  const presented = onBehalfOfId(inv.on_behalf_of) ?? accountId;
   return (
-    runtime.state.platform.get<Stripe.Account>("account", accountId)?.business_profile?.name ?? "Merchant"
+    runtime.state.platform.get<Stripe.Account>("account", presented)?.business_profile?.name ?? "Merchant"
   );
 }
 
@@ -42,7 +48,7 @@ function renderInvoice(
   error?: string,
   status = 200,
 ): Response {
-  const merchant = merchantName(runtime, accountId);
+  const merchant = merchantName(runtime, accountId, inv);
   const lines = inv.lines.data
     .map(
       (line) =>
@@ -109,7 +115,7 @@ export function registerInvoicePages(app: Hono<ApiEnv>, runtime: Runtime): void 
     if (!found) return page("Not found", "<h1>Invoice not found</h1>", 404);
     const inv = found.obj;
     const text = [
-      merchantName(runtime, found.account.id),
+      merchantName(runtime, found.account.id, inv),
       "",
       `Invoice ${inv.number ?? inv.id}`,
       `Status: ${inv.status}`,

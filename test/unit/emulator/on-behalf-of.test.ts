@@ -33,6 +33,17 @@ describe("emulator on_behalf_of (Connect)", () => {
     expect(own.every((inv) => inv.on_behalf_of === null && inv.status === "paid")).toBe(true);
   });
 
+  it("presents an on_behalf_of invoice as the connected account's on the hosted page and PDF", async () => {
+    const { stripe, emulator } = createHarness();
+    const [connected] = await invoicesOf(stripe, S.onBehalfOf);
+    const [own] = await invoicesOf(stripe, S.onBehalfOfPlatform);
+    const page = await (await emulator.fetch(connected!.hosted_invoice_url!)).text();
+    expect(page).toContain("<h1>Nordlicht Studio</h1>");
+    const pdf = new TextDecoder().decode(await (await emulator.fetch(connected!.invoice_pdf!)).arrayBuffer());
+    expect(pdf).toContain("(Nordlicht Studio) Tj");
+    expect(await (await emulator.fetch(own!.hosted_invoice_url!)).text()).toContain("<h1>Acme Cloud</h1>");
+  });
+
   it("creates a subscription on behalf of a connected account; its invoices carry it", async () => {
     const { stripe } = createHarness();
     const sub = await stripe.subscriptions.create({
