@@ -211,5 +211,8 @@ export function advanceAccount(ctx: Ctx): void {
       if (period.end > now) break;
       rollPeriod(ctx, sub, period.end);
     }
+    // A pause ends at resumes_at, not at the next renewal (renewals before it stayed paused).
+    const resumesAt = sub.pause_collection?.resumes_at;
+    if (isLive(sub) && resumesAt != null && resumesAt <= now) sub.pause_collection = null;
   }
 }

@@ -57,6 +57,19 @@ describe("emulator clock-driven lifecycle", () => {
     expect((await h.stripe.invoices.list({ customer: C.manyMethods })).data).toHaveLength(before.data.length);
   });
 
+  it("resumes a paused subscription at resumes_at, voiding the renewals before it", async () => {
+    const h = createHarness();
+    await h.stripe.subscriptions.update(S.monthly, {
+      pause_collection: { behavior: "void", resumes_at: NOW + 15 * DAY },
+    });
+    h.clock.advance(14 * DAY * 1000);
+    const paused = await h.stripe.subscriptions.retrieve(S.monthly, { expand: ["latest_invoice"] });
+    expect(paused.pause_collection).toMatchObject({ resumes_at: NOW + 15 * DAY });
+    expect(paused.latest_invoice).toMatchObject({ billing_reason: "subscription_cycle", status: "void" });
+    h.clock.advance(2 * DAY * 1000);
+    expect((await h.stripe.subscriptions.retrieve(S.monthly)).pause_collection).toBeNull();
+  });
+
   it("ends the trial and charges when the trial is over", async () => {
     const h = createHarness();
     h.clock.advance(11 * DAY * 1000);
