@@ -60,13 +60,15 @@ export function buildSchedule(
     created?: number;
     /** Default `on_behalf_of` of every phase (a subscription's own, for `from_subscription`). */
     onBehalfOf?: string | null;
+    /** The subscription's billing mode, which a schedule made from it keeps. */
+    billingMode?: WSchedule["billing_mode"];
   },
 ): WSchedule {
   const schedule: WSchedule = {
     id: input.id ?? ctx.state.ids.id("sub_sched"),
     object: "subscription_schedule",
     application: null,
-    billing_mode: { type: "classic", flexible: null },
+    billing_mode: input.billingMode ?? { type: "classic", flexible: null },
     canceled_at: null,
     completed_at: null,
     created: input.created ?? ctx.ts(),

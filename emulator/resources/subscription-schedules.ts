@@ -160,6 +160,7 @@ export function registerSubscriptionSchedules(api: Api): void {
         endBehavior: "release",
         status: "active",
         onBehalfOf,
+        billingMode: structuredClone(sub.billing_mode),
       });
       sub.schedule = schedule.id;
       return ctx.account.put(schedule);

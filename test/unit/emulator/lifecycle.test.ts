@@ -147,6 +147,14 @@ describe("emulator subscription schedules", () => {
     expect((await h.stripe.promotionCodes.retrieve(DEMO.promotionCodes.welcome)).times_redeemed).toBe(1);
   });
 
+  it("keeps the subscription's flexible billing mode in a schedule made from it", async () => {
+    const h = createHarness();
+    const schedule = await h.stripe.subscriptionSchedules.create({ from_subscription: S.manyMethods });
+    expect(schedule.billing_mode.type).toBe("flexible");
+    const classic = await h.stripe.subscriptionSchedules.create({ from_subscription: S.monthly });
+    expect(classic.billing_mode.type).toBe("classic");
+  });
+
   it("cancelling a schedule cancels its subscription", async () => {
     const h = createHarness();
     const canceled = await h.stripe.subscriptionSchedules.cancel(DEMO.schedules.scheduled);
