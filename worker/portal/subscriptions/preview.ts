@@ -110,7 +110,15 @@ export function previewRequests(
     subscription_details: fieldsFor(c, change, prorationDate),
     ...(change.discounts ? { discounts: change.discounts } : {}),
   };
-  return change.invoicesNow ? [params, { ...params, preview_mode: "recurring" }] : [params];
+  if (!change.invoicesNow) return [params];
+  // Stripe's recurring preview estimates the next regular invoice of the new items and does not
+  // support prorations or trial changes, so it only gets the items (and discounts).
+  const recurring: Stripe.InvoiceCreatePreviewParams = {
+    ...params,
+    subscription_details: { items: params.subscription_details?.items ?? [] },
+    preview_mode: "recurring",
+  };
+  return [params, recurring];
 }
 
 /** Previews already asked for, found by their exact parameters (see early-preview.ts). */
