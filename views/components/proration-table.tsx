@@ -2,7 +2,11 @@ import { formatDate, formatMoney } from "../../worker/lib/format";
 import type { ProrationLine } from "../../worker/portal/subscriptions/preview";
 import { useRequest } from "../context";
 
-/** The proration lines of a plan-change preview: what is credited and charged, for which days. */
+/**
+ * The proration lines of a plan-change preview: what is credited and charged, for which days,
+ * labelled in the customer's language (a credit is unused time on the old plan, a charge the
+ * remaining time on the new one).
+ */
 export function ProrationTable(props: {
   lines: ProrationLine[];
   currency: string;
@@ -27,10 +31,10 @@ export function ProrationTable(props: {
         {props.lines.map((line, index) => (
           <tr key={index}>
             <td>
-              {line.description ??
-                (line.amount < 0
-                  ? t("plan_change.unused_time", { plan: props.fromPlan })
-                  : t("plan_change.remaining_time", { plan: props.toPlan }))}
+              {/* Stripe writes line descriptions in one language; the page speaks the customer's. */}
+              {line.amount < 0
+                ? t("plan_change.unused_time", { plan: props.fromPlan })
+                : t("plan_change.remaining_time", { plan: props.toPlan })}
             </td>
             <td>
               {t("plan_change.period", {

@@ -2,6 +2,7 @@ import { render } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { ProrationTable } from "../../../views/components/proration-table";
 import { RequestContext } from "../../../views/context";
+import "../../../locales/index";
 import { createTranslator } from "../../../worker/lib/i18n";
 
 function table(lines: Array<{ description: string | null; amount: number }>) {
@@ -28,9 +29,20 @@ describe("ProrationTable", () => {
     expect(html).not.toContain("{plan}");
   });
 
-  it("shows Stripe's own description when there is one", () => {
-    const html = table([{ description: "Unused time on Basic after 2 Nov 2026", amount: -450 }]);
-    expect(html).toContain("Unused time on Basic after 2 Nov 2026");
-    expect(html).not.toContain("Credit for unused time");
+  it("labels lines in the customer's language instead of Stripe's English description", () => {
+    const html = render(
+      <RequestContext.Provider value={{ locale: "de", t: createTranslator("de"), nonce: "n" }}>
+        <ProrationTable
+          lines={[{ description: "Unused time on Basic after 2 Nov 2026", amount: -450, start: 1, end: 2 }]}
+          currency="usd"
+          fromPlan="Basic"
+          toPlan="Pro"
+        />
+      </RequestContext.Provider>,
+    );
+    expect(html).not.toContain("Unused time on Basic after");
+    const german = createTranslator("de")("plan_change.unused_time", { plan: "Basic" });
+    expect(german).not.toBe(createTranslator("en")("plan_change.unused_time", { plan: "Basic" }));
+    expect(html).toContain(german);
   });
 });
