@@ -55,6 +55,11 @@ export interface PlannedChange {
 /** A message for one field of the picker. */
 export interface ChangeError {
   field: "price" | "quantity" | "promotion_code" | "form";
+  /**
+   * The request named a price the configuration does not offer (unknown, malformed, another
+   * account's, another object). The picker never sends one, so it is treated as a foreign id.
+   */
+  foreignId?: true;
   key: MessageKey;
   values?: MessageValues;
 }
@@ -133,7 +138,7 @@ export function checkChange(
   const priceId = args.input.price || item.price.id;
   const target = PRICE_ID.test(priceId) ? priceIndex(item.price, args.catalog).get(priceId) : undefined;
   if (!target) {
-    errors.push({ field: "price", key: "plan_change.errors.price_unavailable" });
+    errors.push({ field: "price", foreignId: true, key: "plan_change.errors.price_unavailable" });
   } else if (targetPriceProblem(item.price, target, config) !== null) {
     errors.push({ field: "price", key: "plan_change.errors.price_unavailable" });
   }

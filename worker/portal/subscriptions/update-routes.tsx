@@ -231,6 +231,8 @@ async function checkedChange(c: Context<AppEnv>, id: string, input: ChangeInput)
   if (!result.ok) {
     // A merchant-preset change the rules now refuse cannot be fixed by the customer.
     if (ctx.preset) return { response: renderProblem(c, "preset_invalid", null) };
+    // Like any other id that is not the customer's to use: the 404 page, nothing written.
+    if (result.errors.some((e) => e.foreignId)) return { response: c.notFound() };
     return { response: renderPicker(c, sub, item, ctx.catalog, input, result.errors) };
   }
   return { change: result.change, input: effectiveInput };
