@@ -1,18 +1,21 @@
-/**
- * The emulator + `wrangler dev` pair one bench run measures: fresh free ports (never the
- * developer's 8787/12111), a temporary KV directory, output in log files. `stop()` ends both
- * process groups and removes the temporary files; the caller runs it in `finally`.
- */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import {
+  type Child,
+  freePort,
+  isRunning,
+  REPO_ROOT,
+  signalGroup,
+  startChild,
+  stopChild,
+  waitUntil,
+} from "../../scripts/lib/child-processes";
 import { commandLine, descendants } from "./proc";
 
+export { REPO_ROOT };
+
 /** The repository root (this file is bench/lib/servers.ts). */
-export const REPO_ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(REPO_ROOT, "node_modules/.bin");
 
 /** The portal's dev merchant API key (DESIGN.md). */
 export const PORTAL_API_KEY = "sk_test_portal_dev";
@@ -41,98 +44,6 @@ export interface ServerProcess {
 
 export type ServerProcesses = ServerProcess[];
 
-/** Asks the OS for a port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-interface Child {
-  name: string;
-  process: ChildProcess;
-  logFile: string;
-}
-
-/** Starts a command in its own process group, so stopping it also stops what it started. */
-function startChild(logDir: string, name: string, command: string, args: string[]): Child {
-  const logFile = join(logDir, `${name}.log`);
-  const log = createWriteStream(logFile);
-  const child = spawn(join(BIN, command), args, {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      PATH: `${BIN}:${process.env.PATH ?? ""}`,
-      WRANGLER_SEND_METRICS: "false",
-      NO_COLOR: "1",
-      FORCE_COLOR: "0",
-    },
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  return { name, process: child, logFile };
-}
-
-const running = (child: Child) => child.process.exitCode === null && child.process.signalCode === null;
-
-function signalGroup(child: Child, signal: NodeJS.Signals): void {
-  const pid = child.process.pid;
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-/** SIGTERM to the child's group, SIGKILL after 5 s if it is still there. */
-async function stopChild(child: Child): Promise<void> {
-  if (!running(child)) return;
-  const exited = new Promise<void>((done) => child.process.once("exit", () => done()));
-  signalGroup(child, "SIGTERM");
-  const timeout = new Promise<"timeout">((done) => setTimeout(() => done("timeout"), 5_000).unref());
-  if ((await Promise.race([exited, timeout])) === "timeout") signalGroup(child, "SIGKILL");
-}
-
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-}
-
-/** Polls `check` until it says yes; fails early, with the child's log, when the child dies. */
-async function waitUntil(child: Child, what: string, check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (!running(child)) {
-      throw new Error(
-        `${child.name} exited before ${what}. Last lines of ${child.logFile}:\n${tail(child.logFile)}`,
-      );
-    }
-    try {
-      if (await check()) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out waiting for ${what}. Last lines of ${child.logFile}:\n${tail(child.logFile)}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /**
  * Starts the emulator (`tsx emulator/server.ts`) and the portal (`wrangler dev` with the vars
  * of `npm run dev`, serving the built `workerEntry` as is), waits until both answer, and
@@ -158,7 +69,7 @@ export async function startServers(workerEntry: string): Promise<Servers> {
   };
   // Should the bench die without reaching its `finally`, take the servers along.
   const killAll = () => {
-    for (const child of children) if (running(child)) signalGroup(child, "SIGKILL");
+    for (const child of children) if (isRunning(child)) signalGroup(child, "SIGKILL");
     rmSync(workDir, { recursive: true, force: true });
   };
   // The children run in their own process groups, so Ctrl-C does not reach them: pass it on.
