@@ -184,3 +184,12 @@ export function markPaid(invoice: WInvoice, at: number): void {
   invoice.next_payment_attempt = null;
   invoice.auto_advance = false;
 }
+
+/** Voids an open or uncollectible invoice at `at`: nothing is owed on it any more. */
+export function voidInvoice(invoice: WInvoice, at: number): void {
+  invoice.status = "void";
+  invoice.status_transitions.voided_at = at;
+  invoice.amount_remaining = 0;
+  invoice.next_payment_attempt = null;
+  invoice.auto_advance = false;
+}

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Ctx } from "../core/context";
 import type { WInvoice, WSchedule, WSubscription } from "../core/wire";
-import { buildInvoice, finalizeInvoice } from "./invoices";
+import { buildInvoice, finalizeInvoice, voidInvoice } from "./invoices";
 import { type LineInput, pendingLines, periodLine } from "./lines";
 import { attemptPayment } from "./payments";
 import { enterPhaseDiscounts } from "./phase-discounts";
@@ -58,6 +58,19 @@ export function afterInvoicePaid(ctx: Ctx, invoice: WInvoice): void {
   if (!stillOpen && (sub.status === "past_due" || sub.status === "unpaid" || sub.status === "incomplete")) {
     sub.status = "active";
   }
+}
+
+/**
+ * After an invoice is voided: a pending update waiting for it can never be paid, so it is
+ * discarded, as Stripe does when the invoice of a pending update goes away.
+ */
+export function afterInvoiceVoided(ctx: Ctx, invoice: WInvoice): void {
+  const subId = invoice.parent?.subscription_details?.subscription;
+  if (typeof subId !== "string") return;
+  const sub = ctx.account.get<WSubscription>("subscription", subId);
+  if (!sub?.pending_update || sub.latest_invoice !== invoice.id) return;
+  sub.pending_update = null;
+  ctx.account.hidden.delete(pendingKey(subId));
 }
 
 /** Ends a subscription at `at` (cancellation taking effect). */
@@ -195,6 +208,13 @@ export function advanceAccount(ctx: Ctx): void {
   for (const sub of ctx.account.all<WSubscription>("subscription")) {
     if (!isLive(sub)) continue;
     if (sub.pending_update && sub.pending_update.expires_at <= now) {
+      // Stripe voids the unpaid invoice of an expired pending update and discards the update.
+      const invoice = sub.latest_invoice
+        ? ctx.account.get<WInvoice>("invoice", String(sub.latest_invoice))
+        : undefined;
+      if (invoice && (invoice.status === "open" || invoice.status === "uncollectible")) {
+        voidInvoice(invoice, sub.pending_update.expires_at);
+      }
       sub.pending_update = null;
       ctx.account.hidden.delete(pendingKey(sub.id));
     }

@@ -15,6 +15,8 @@ export interface StripeErrorFields {
   decline_code?: string;
   /** Object attached to card errors (e.g. the invoice's payment intent); omitted when absent. */
   payment_method?: unknown;
+  /** The PaymentIntent a failed confirm leaves behind (Stripe attaches it to the error). */
+  payment_intent?: unknown;
 }
 
 /**
@@ -33,7 +35,7 @@ export class StripeError extends Error {
 
   /** The JSON body Stripe sends for this error. Absent fields are left out, as Stripe does. */
   toBody(): { error: Record<string, unknown> } {
-    const { code, param, decline_code, payment_method } = this.fields;
+    const { code, param, decline_code, payment_method, payment_intent } = this.fields;
     const error: Record<string, unknown> = { type: this.type, message: this.message };
     if (code) {
       error.code = code;
@@ -42,6 +44,7 @@ export class StripeError extends Error {
     if (param) error.param = param;
     if (decline_code) error.decline_code = decline_code;
     if (payment_method) error.payment_method = payment_method;
+    if (payment_intent) error.payment_intent = payment_intent;
     return { error };
   }
 }

@@ -20,6 +20,7 @@ const CHOICES: Record<string, { label: string; type: string }> = {
   card_4242: { label: "Visa ending 4242 (succeeds)", type: "card" },
   card_4444: { label: "Mastercard ending 4444 (succeeds)", type: "card" },
   card_0341: { label: "Visa ending 0341 (attaches, then every charge is declined)", type: "card" },
+  card_3184: { label: "Visa ending 3184 (every charge asks for 3-D Secure)", type: "card" },
   sepa_debit: { label: "SEPA Direct Debit, IBAN DE89 3704 0044 0532 0130 00", type: "sepa_debit" },
   us_bank_account: {
     label: "US bank account, routing 110000000, account ending 6789",
@@ -31,6 +32,7 @@ const CARD_NUMBERS: Record<string, string> = {
   card_4242: "4242424242424242",
   card_4444: "5555555555554444",
   card_0341: "4000000000000341",
+  card_3184: "4000002760003184",
 };
 
 function find(runtime: Runtime, id: string) {

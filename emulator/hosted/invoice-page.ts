@@ -1,16 +1,22 @@
 import type { Hono } from "hono";
 import type Stripe from "stripe";
+import { confirmIntent } from "../billing/authentication";
 import { shortDate } from "../billing/periods";
 import type { ApiEnv, Runtime } from "../core/app";
 import { decodeForm, readText } from "../core/app";
 import { StripeError } from "../core/errors";
 import type { WInvoice } from "../core/wire";
-import { payInvoice } from "../resources/invoices";
 import { onBehalfOfId } from "../resources/on-behalf-of";
 import { buildCard } from "../resources/payment-method-builders";
 import { hostedCtx } from "./context";
 import { esc, money, page } from "./html";
 import { buildPdf } from "./pdf";
+
+/** The new cards the Pay form offers besides the saved default. */
+const NEW_CARDS: Record<string, { last4: string; brand: string }> = {
+  card_4242: { last4: "4242", brand: "visa" },
+  card_3184: { last4: "3184", brand: "visa" },
+};
 
 function find(runtime: Runtime, id: string) {
   const found = runtime.state.findAnywhere<WInvoice>("invoice", id);
@@ -63,7 +69,8 @@ function renderInvoice(
       ? `<form method="post" action="/invoices/${esc(inv.id)}/pay">
 <fieldset><legend>Pay this invoice</legend>
 <label><input type="radio" name="method" value="default" checked> Saved default payment method</label><br>
-<label><input type="radio" name="method" value="card_4242"> New card ending 4242</label>
+<label><input type="radio" name="method" value="card_4242"> New card ending 4242</label><br>
+<label><input type="radio" name="method" value="card_3184"> New card ending 3184 (asks for 3-D Secure)</label>
 </fieldset><p><button type="submit">Pay ${esc(money(inv.amount_remaining, inv.currency))}</button></p></form>`
       : "";
   return page(
@@ -86,7 +93,16 @@ export function registerInvoicePages(app: Hono<ApiEnv>, runtime: Runtime): void 
   app.get("/invoices/:id", (c) => {
     const found = find(runtime, c.req.param("id"));
     if (!found) return page("Not found", "<h1>Invoice not found</h1>", 404);
-    return renderInvoice(runtime, found.account.id, found.obj);
+    // Back from a failed 3-D Secure challenge (the stand-in's redirect_status).
+    const failed = c.req.query("redirect_status") === "failed";
+    return renderInvoice(
+      runtime,
+      found.account.id,
+      found.obj,
+      failed
+        ? "We are unable to authenticate your payment method. Please choose a different payment method and try again."
+        : undefined,
+    );
   });
 
   app.post("/invoices/:id/pay", async (c) => {
@@ -95,19 +111,32 @@ export function registerInvoicePages(app: Hono<ApiEnv>, runtime: Runtime): void 
     const ctx = hostedCtx(runtime, found.account);
     const form = decodeForm(await readText(c.req.raw));
     let pmId: string | undefined;
-    if (form.method === "card_4242") {
-      const pm = buildCard(ctx, { last4: "4242", brand: "visa" }, String(found.obj.customer));
+    const newCard =
+      typeof form.method === "string" && Object.hasOwn(NEW_CARDS, form.method)
+        ? NEW_CARDS[form.method]
+        : undefined;
+    if (newCard) {
+      const pm = buildCard(ctx, newCard, String(found.obj.customer));
       ctx.account.put(pm);
       pmId = pm.id;
     }
+    const invoice = found.obj;
+    const here = `${runtime.publicOrigin}/invoices/${invoice.id}`;
     try {
-      payInvoice(ctx, found.obj, pmId);
+      // The customer is on the page, as with Stripe's own: a card that needs 3-D Secure goes
+      // through the bank's (stand-in) page and comes back here.
+      const intent = confirmIntent(ctx, invoice, {
+        ...(pmId ? { paymentMethod: pmId } : {}),
+        returnUrl: here,
+      });
+      const next = intent.next_action?.redirect_to_url?.url;
+      if (next) return c.redirect(next, 303);
     } catch (err) {
       if (err instanceof StripeError)
-        return renderInvoice(runtime, found.account.id, found.obj, err.message, err.status);
+        return renderInvoice(runtime, found.account.id, invoice, err.message, err.status);
       throw err;
     }
-    return c.redirect(`/invoices/${found.obj.id}`, 303);
+    return c.redirect(`/invoices/${invoice.id}`, 303);
   });
 
   app.get("/invoices/:id/pdf", (c) => {

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { Api, ApiEnv, Runtime } from "../core/app";
+import { registerAuthenticatePage } from "../hosted/authenticate-page";
 import { registerCheckoutPage } from "../hosted/checkout-page";
 import { registerInvoicePages } from "../hosted/invoice-page";
 import { registerAccounts } from "./accounts";
@@ -8,6 +9,7 @@ import { registerCheckoutSessions } from "./checkout-sessions";
 import { registerCoupons } from "./coupon-routes";
 import { registerCustomers } from "./customers";
 import { registerInvoices } from "./invoices";
+import { registerPaymentIntents } from "./payment-intents";
 import { registerPaymentMethods } from "./payment-methods";
 import { registerSetupIntents } from "./setup-intents";
 import { registerSubscriptionSchedules } from "./subscription-schedules";
@@ -27,6 +29,8 @@ export function registerResources(app: Hono<ApiEnv>, api: Api, runtime: Runtime)
   registerSubscriptions(api);
   registerSubscriptionSchedules(api);
   registerInvoices(api);
+  registerPaymentIntents(api);
   registerCheckoutPage(app, runtime);
   registerInvoicePages(app, runtime);
+  registerAuthenticatePage(app, runtime);
 }

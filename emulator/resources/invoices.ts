@@ -1,5 +1,6 @@
-import { finalizeInvoice, markPaid } from "../billing/invoices";
-import { afterInvoicePaid } from "../billing/lifecycle";
+import { finalizeInvoice, markPaid, voidInvoice } from "../billing/invoices";
+import { afterInvoicePaid, afterInvoiceVoided } from "../billing/lifecycle";
+import { hasIntent, intentClientSecret, intentIdOf } from "../billing/payment-intents";
 import { attemptPayment } from "../billing/payments";
 import type { Api } from "../core/app";
 import type { Ctx } from "../core/context";
@@ -40,38 +41,34 @@ export function registerInvoices(api: Api): void {
   registerIncludable("invoice", "confirmation_secret", (obj) => {
     const invoice = obj as WInvoice;
     if (invoice.status !== "open") return null;
-    return {
-      type: "payment_intent",
-      client_secret: `pi_${invoice.id.slice(3)}_secret_${invoice.id.slice(-10)}`,
-    };
+    return { type: "payment_intent", client_secret: intentClientSecret(invoice) };
   });
 
   // The current API has no invoice.payment_intent; the payment intent is on `payments`.
   registerIncludable("invoice", "payments", (obj) => {
     const invoice = obj as WInvoice;
     const key = invoice.id.slice(3);
-    const data =
-      invoice.status === "draft" || invoice.amount_due === 0
-        ? []
-        : [
-            {
-              id: `inpay_${key}`,
-              object: "invoice_payment",
-              amount_paid: invoice.status === "paid" ? invoice.amount_paid : null,
-              amount_requested: invoice.amount_due,
-              created: invoice.status_transitions.finalized_at ?? invoice.created,
-              currency: invoice.currency,
-              invoice: invoice.id,
-              is_default: true,
-              livemode: false,
-              payment: { type: "payment_intent", payment_intent: `pi_${key}` },
-              status: invoice.status === "paid" ? "paid" : invoice.status === "void" ? "canceled" : "open",
-              status_transitions: {
-                canceled_at: invoice.status_transitions.voided_at,
-                paid_at: invoice.status_transitions.paid_at,
-              },
+    const data = !hasIntent(invoice)
+      ? []
+      : [
+          {
+            id: `inpay_${key}`,
+            object: "invoice_payment",
+            amount_paid: invoice.status === "paid" ? invoice.amount_paid : null,
+            amount_requested: invoice.amount_due,
+            created: invoice.status_transitions.finalized_at ?? invoice.created,
+            currency: invoice.currency,
+            invoice: invoice.id,
+            is_default: true,
+            livemode: false,
+            payment: { type: "payment_intent", payment_intent: intentIdOf(invoice) },
+            status: invoice.status === "paid" ? "paid" : invoice.status === "void" ? "canceled" : "open",
+            status_transitions: {
+              canceled_at: invoice.status_transitions.voided_at,
+              paid_at: invoice.status_transitions.paid_at,
             },
-          ];
+          },
+        ];
     return { object: "list", data, has_more: false, url: `/v1/invoice_payments?invoice=${invoice.id}` };
   });
 
@@ -161,9 +158,8 @@ export function registerInvoices(api: Api): void {
         `You can only void an open or uncollectible invoice (this one is ${invoice.status}).`,
       );
     }
-    invoice.status = "void";
-    invoice.status_transitions.voided_at = ctx.ts();
-    invoice.amount_remaining = 0;
+    voidInvoice(invoice, ctx.ts());
+    afterInvoiceVoided(ctx, invoice);
     return invoice;
   });
 

@@ -8,6 +8,8 @@ export interface TestCard {
   declines: boolean;
   /** Refused already when attaching (like Stripe's 4000000000000002). */
   declinesOnAttach?: boolean;
+  /** Every charge needs 3-D Secure, even off-session (Stripe's 4000002760003184). */
+  requiresAuthentication?: boolean;
 }
 
 /** Stripe's test cards by number, token and magic PaymentMethod id. */
@@ -17,6 +19,7 @@ export const TEST_CARDS: Record<string, TestCard> = {
   "378282246310005": { last4: "0005", brand: "amex", declines: false },
   "4000000000000341": { last4: "0341", brand: "visa", declines: true },
   "4000000000000002": { last4: "0002", brand: "visa", declines: true, declinesOnAttach: true },
+  "4000002760003184": { last4: "3184", brand: "visa", declines: false, requiresAuthentication: true },
 };
 
 /** Magic ids (`pm_card_visa`, tokens `tok_visa`) → card number. */
@@ -27,11 +30,20 @@ export const MAGIC_CARDS: Record<string, string> = {
   chargeCustomerFail: "4000000000000341",
   visa_chargeDeclined: "4000000000000002",
   chargeDeclined: "4000000000000002",
+  authenticationRequired: "4000002760003184",
 };
 
 /** Whether charging this payment method fails (card ending 0341 or 0002). */
 export function paymentMethodDeclines(pm: Stripe.PaymentMethod): boolean {
   return pm.type === "card" && (pm.card?.last4 === "0341" || pm.card?.last4 === "0002");
+}
+
+/**
+ * Whether every charge on this payment method needs the cardholder's 3-D Secure
+ * authentication (card ending 3184), so no off-session attempt succeeds.
+ */
+export function paymentMethodRequiresAuthentication(pm: Stripe.PaymentMethod): boolean {
+  return pm.type === "card" && pm.card?.last4 === "3184";
 }
 
 function base(

@@ -1,10 +1,9 @@
 import type Stripe from "stripe";
 import { type ProrationBehavior, planChange, readItemChanges } from "../billing/changes";
-import { type PaymentBehavior, wouldFailToCollect } from "../billing/collect";
+import { collectProblem, incompleteError, type PaymentBehavior } from "../billing/collect";
 import { resolveDiscounts } from "../billing/discounts";
 import { invoiceSubscription, storePendingUpdate, subscriptionDiscounts } from "../billing/lifecycle";
 import { pendingLines, storePendingItem } from "../billing/lines";
-import { cardDeclined } from "../billing/payments";
 import { currentPeriod } from "../billing/subscription-model";
 import type { Ctx } from "../core/context";
 import { invalidParam, invalidRequest } from "../core/errors";
@@ -27,6 +26,34 @@ const PAYMENT_BEHAVIORS = [
   "pending_if_incomplete",
   "default_incomplete",
 ] as const;
+
+/** What a pending update can carry (Stripe's pending updates reference); anything else is refused. */
+const PENDING_PARAMS = new Set([
+  "expand",
+  "payment_behavior",
+  "proration_behavior",
+  "proration_date",
+  "billing_cycle_anchor",
+  "items",
+  "trial_end",
+  "trial_from_plan",
+  "add_invoice_items",
+]);
+const PENDING_ITEM_PARAMS = new Set(["id", "price", "quantity"]);
+
+function checkPendingParams(p: Record<string, unknown>, items: Record<string, unknown>[] | undefined): void {
+  const refuse = (param: string) =>
+    invalidParam(
+      param,
+      `\`${param}\` cannot be used with payment_behavior=pending_if_incomplete. Pending updates only support the parameters listed at https://docs.stripe.com/billing/subscriptions/pending-updates-reference.`,
+    );
+  const other = Object.keys(p).find((key) => !PENDING_PARAMS.has(key));
+  if (other) throw refuse(other);
+  for (const [index, item] of (items ?? []).entries()) {
+    const key = Object.keys(item).find((k) => !PENDING_ITEM_PARAMS.has(k));
+    if (key) throw refuse(`items[${index}][${key}]`);
+  }
+}
 
 /**
  * `POST /v1/subscriptions/{id}`: validates everything on a copy, then applies items, prorations,
@@ -56,6 +83,7 @@ export function updateSubscription(ctx: Ctx, id: string): WSubscription {
   const paymentBehavior: PaymentBehavior =
     oneOf(p, "payment_behavior", PAYMENT_BEHAVIORS) ?? "allow_incomplete";
   const itemParams = hashList(p, "items");
+  if (paymentBehavior === "pending_if_incomplete") checkPendingParams(p, itemParams);
   const trialEnd = readTrialEnd(p);
   const anchor = readAnchor(p);
   const prorationDate = int(p, "proration_date");
@@ -125,8 +153,9 @@ export function updateSubscription(ctx: Ctx, id: string): WSubscription {
   const lines = plan?.invoiceLines ? [...pendingLines(ctx, customerId, sub.id), ...plan.invoiceLines] : null;
   if (lines && (paymentBehavior === "error_if_incomplete" || paymentBehavior === "pending_if_incomplete")) {
     discounts?.commit();
-    if (wouldFailToCollect(ctx, draft, lines)) {
-      if (paymentBehavior === "error_if_incomplete") throw cardDeclined(null);
+    const problem = collectProblem(ctx, draft, lines);
+    if (problem) {
+      if (paymentBehavior === "error_if_incomplete") throw incompleteError(problem);
       // pending_if_incomplete: invoice the change, but apply it only once that invoice is paid.
       const { invoice } = invoiceSubscription(ctx, draft, lines, {
         reason: "subscription_update",

@@ -1,9 +1,8 @@
 import type Stripe from "stripe";
-import { type PaymentBehavior, wouldFailToCollect } from "../billing/collect";
+import { collectProblem, incompleteError, type PaymentBehavior } from "../billing/collect";
 import { resolveDiscounts } from "../billing/discounts";
 import { endSubscription, invoiceSubscription } from "../billing/lifecycle";
 import { type LineInput, pendingLines, periodLine, prorationLine, storePendingItem } from "../billing/lines";
-import { cardDeclined } from "../billing/payments";
 import { buildSubscription, currentPeriod, isLive, periodEnd } from "../billing/subscription-model";
 import type { Api } from "../core/app";
 import { invalidParam, invalidRequest, parameterMissing } from "../core/errors";
@@ -161,8 +160,9 @@ export function registerSubscriptions(api: Api): void {
             }
           : line;
       });
-    if (paymentBehavior === "error_if_incomplete" && !trialEnd && wouldFailToCollect(ctx, sub, lines))
-      throw cardDeclined(null);
+    const problem =
+      paymentBehavior === "error_if_incomplete" && !trialEnd ? collectProblem(ctx, sub, lines) : null;
+    if (problem) throw incompleteError(problem);
     discounts?.commit();
     ctx.account.put(sub);
     const { invoice } = invoiceSubscription(ctx, sub, lines, {

@@ -38,6 +38,11 @@ export const DEMO = {
      * one for the platform itself, each with its invoices (Connect destination charges).
      */
     onBehalfOf: "cus_DemoOnBehalf001",
+    /**
+     * Monthly Basic plan, updatable, paid with a card that needs 3-D Secure on every charge
+     * (Stripe's 4000 0027 6000 3184): immediate plan changes and invoice payments ask the bank.
+     */
+    sca: "cus_DemoSecure3DS01",
   },
   subscriptions: {
     monthly: "sub_DemoMonthly0001",
@@ -56,6 +61,8 @@ export const DEMO = {
     onBehalfOf: "sub_DemoOnBehalf001",
     /** The `onBehalfOf` customer's Basic monthly plan, without `on_behalf_of` (the platform's). */
     onBehalfOfPlatform: "sub_DemoOnBehalfOwn",
+    /** The `sca` customer's Basic monthly plan. */
+    sca: "sub_DemoSecure3DS01",
   },
   /** The schedule attached to the `scheduled` subscription. */
   schedules: {

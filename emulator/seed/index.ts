@@ -5,6 +5,7 @@ import { DAY } from "./context";
 import { DEMO_ACCOUNT, PLATFORM_ACCOUNT } from "./ids";
 import { seedOnBehalfOf } from "./on-behalf-of";
 import { seedPlatform } from "./platform";
+import { seedSca } from "./sca";
 
 /**
  * A fresh emulator state: the platform account and the demo connected account always exist
@@ -41,8 +42,9 @@ export function createState(now: () => number, withDemo: boolean, publicOrigin: 
   if (withDemo) {
     seedPlatform(state, now, publicOrigin);
     seedConnect(state, connected, now, publicOrigin);
-    // Seeded last so the generated ids of everything above stay what they were.
+    // Seeded last (newest last) so the generated ids of everything above stay what they were.
     seedOnBehalfOf(state, now, publicOrigin);
+    seedSca(state, now, publicOrigin);
   }
   return state;
 }
