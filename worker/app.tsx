@@ -4,6 +4,7 @@ import { NotFoundPage } from "../views/pages/not-found-page";
 import { apiRoutes } from "./api";
 import type { AppDeps, AppEnv } from "./env";
 import { renderPage } from "./lib/render-page";
+import { loginRoutes } from "./login/routes";
 import { formBodyLimit } from "./middleware/form-body-limit";
 import { locale } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps = {}) {
   const resolved: Required<AppDeps> = {
     stripeFetch: deps.stripeFetch ?? defaultFetch,
     now: deps.now ?? (() => Date.now()),
+    outboundFetch: deps.outboundFetch ?? defaultFetch,
   };
   const app = new Hono<AppEnv>();
 
@@ -37,6 +39,7 @@ export function createApp(deps: AppDeps = {}) {
 
   app.route("/v1", apiRoutes);
   app.route("/", sessionEntryRoutes);
+  app.route("/", loginRoutes);
   // After the session entry: the customer pages need the cookie the entry sets.
   app.route("/p", portalRoutes);
   app.route("/", devRoutes);

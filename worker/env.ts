@@ -9,11 +9,22 @@ export interface AppDeps {
   stripeFetch?: typeof fetch;
   /** Milliseconds since the epoch. Tests pass a controlled clock to exercise session expiry. */
   now?: () => number;
+  /** The fetch for calls to the merchant's own endpoints (the login email webhook). */
+  outboundFetch?: typeof fetch;
 }
+
+/**
+ * The bindings `wrangler types` generates, plus the secrets a deployment may leave unset
+ * (wrangler only types required ones).
+ */
+export type WorkerEnv = Env & {
+  /** Key of the login email webhook's signature; with LOGIN_EMAIL_WEBHOOK_URL it enables the login page. */
+  LOGIN_EMAIL_WEBHOOK_SECRET?: string;
+};
 
 /** Hono environment shared by every route and middleware. */
 export type AppEnv = {
-  Bindings: Env;
+  Bindings: WorkerEnv;
   Variables: {
     /** Injected dependencies, resolved to concrete functions. Set first, by app.ts. */
     deps: Required<AppDeps>;

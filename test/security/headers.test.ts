@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../emulator/seed/ids";
 import { createHarness, type Harness } from "../helpers/harness";
 import { openFullPortal, type PortalBrowser } from "../helpers/portal-session";
+import { clearLoginState, enableLoginPage, LoginBrowser } from "../integration/login/login-browser";
 import {
   failingKv,
   fillPath,
@@ -101,6 +102,23 @@ describe("security headers", () => {
     h.clock.advance(2 * 60 * 60 * 1000);
     pages.push(["expired", await h.request(entryPath)]);
     h.clock.advance(-2 * 60 * 60 * 1000);
+    for (const [label, res] of pages) await expectHardened(res, label, nonces);
+  });
+
+  it("on the login page: email form, code form, field errors, forgery, expired code, unknown slug", async () => {
+    await clearLoginState();
+    const { path } = await enableLoginPage(h);
+    const login = new LoginBrowser(h);
+    const pages: [string, Response][] = [
+      ["login", await login.get(path)],
+      ["login: bad address", await login.requestCode(path, "nope")],
+      ["login: forged", await login.post(path, { email: "mia@example.com" })],
+      ["login: code sent", await login.requestCode(path, "mia@example.com")],
+      ["login: code form", await login.get(`${path}/code`)],
+      ["login: wrong code", await login.enterCode(path, "12")],
+      ["login: no challenge", await new LoginBrowser(h).get(`${path}/code`)],
+      ["login: unknown slug", await login.get("/p/login/AAAAAAAAAAAAAAAAAAAAAAAA")],
+    ];
     for (const [label, res] of pages) await expectHardened(res, label, nonces);
   });
 

@@ -20,13 +20,14 @@ export function stateWrites(h: Harness) {
 
 /**
  * Customer page routes with this method, read from Hono's route table. The session entry
- * (`/p/session/:token`) is left out: it is the one page that runs without a session.
+ * (`/p/session/:token`) and the login page (`/p/login/…`) are left out: they run without a
+ * session (test/security/login-page.test.ts covers the login page).
  */
 export function portalRoutePaths(method: "GET" | "POST"): string[] {
   const paths = createApp()
     .routes.filter((r) => r.method === method && (r.path === "/p" || r.path.startsWith("/p/")))
     .map((r) => r.path)
-    .filter((p) => !p.startsWith("/p/session"));
+    .filter((p) => !p.startsWith("/p/session") && !p.startsWith("/p/login"));
   return [...new Set(paths)];
 }
 

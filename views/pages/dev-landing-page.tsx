@@ -50,12 +50,26 @@ function SessionButtons(props: { account: string | null; customer: DemoCustomer 
 }
 
 /** The dev landing page: every seeded customer, grouped by account, with portal buttons. */
-export function DevLandingPage(props: { accounts: DemoAccount[] }) {
+export function DevLandingPage(props: { accounts: DemoAccount[]; loginUrl: string | null }) {
   const { t } = useRequest();
   return (
     <section class="dev-landing">
       <h1>{t("dev.title")}</h1>
       <p>{t("dev.intro")}</p>
+      <section class="card">
+        <h2>{t("dev.login_title")}</h2>
+        <p>{props.loginUrl ? t("dev.login_intro") : t("dev.login_none")}</p>
+        <p class="dev-actions">
+          {props.loginUrl ? (
+            <a class="button" href={props.loginUrl}>
+              {t("dev.login_open")}
+            </a>
+          ) : null}{" "}
+          <a class="button button-secondary" href="/dev/outbox">
+            {t("dev.outbox_open")}
+          </a>
+        </p>
+      </section>
       {props.accounts.map((account) => (
         <section class="card" key={account.id ?? "platform"}>
           <h2>

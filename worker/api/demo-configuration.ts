@@ -74,6 +74,8 @@ export function platformDemoConfiguration(): DemoConfigurationParams {
       privacy_policy_url: "https://example.com/privacy",
       terms_of_service_url: "https://example.com/terms",
     },
+    // Customers can also sign in with email + code; in dev the codes land in /dev/outbox.
+    login_page: { enabled: true },
     features: everything([
       offered(DEMO.products.basic, [DEMO.prices.basicMonthly, DEMO.prices.basicYearly]),
       offered(DEMO.products.pro, [DEMO.prices.proMonthly, DEMO.prices.proYearly]),
@@ -88,6 +90,7 @@ export function connectDemoConfiguration(): DemoConfigurationParams {
   return {
     name: "Demo: connected account",
     business_profile: { headline: "Demo Connected Shop: manage your plan." },
+    login_page: { enabled: true },
     features: everything([
       offered(DEMO.connect.product, [DEMO.connect.priceMonthly, DEMO.connect.priceYearly]),
     ]),

@@ -6,6 +6,7 @@ import { createTranslator } from "../lib/i18n";
 import { renderPage } from "../lib/render-page";
 import { matchLocale, resolveRequestLocale } from "../lib/resolve-locale";
 import { readSessionCookie } from "../lib/session-cookie";
+import { sessionConfiguration } from "../login/login-restrictions";
 import { getConfiguration } from "../store/configuration-store";
 import { findSession, type SessionLookup, saveSession, touchSession } from "../store/session-store";
 
@@ -74,7 +75,7 @@ export const portalSession = createMiddleware<AppEnv>(async (c, next) => {
   c.set("locale", locale);
   c.set("t", createTranslator(locale));
   c.set("session", session);
-  c.set("configuration", configuration);
+  c.set("configuration", sessionConfiguration(configuration, session.record));
   c.set("stripeAccount", session.record.account);
   await next();
 });

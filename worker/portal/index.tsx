@@ -18,8 +18,11 @@ import { paymentMethodRoutes } from "./payment-methods/routes";
 import { renderProblem } from "./subscriptions/problem";
 import { subscriptionRoutes } from "./subscriptions/routes";
 
-/** Paths under `/p` that are not customer pages (the session entry sets the cookie itself). */
-const SESSION_ENTRY = /^\/p\/session(\/|$)/;
+/**
+ * Paths under `/p` that are not customer pages: the session entry sets the cookie itself, and
+ * the login page runs before any session exists.
+ */
+const SESSION_ENTRY = /^\/p\/(session|login)(\/|$)/;
 
 export const portalRoutes = new Hono<AppEnv>();
 

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type Stripe from "stripe";
 import { type DemoAccount, DevLandingPage, DevSessionErrorPage } from "../../views/pages/dev-landing-page";
+import { DevOutboxPage } from "../../views/pages/dev-outbox-page";
 import { ApiError } from "../api/errors";
 import { createPortalSession } from "../api/sessions/create-session";
 import { FLOW_TYPES } from "../api/sessions/flow-params";
@@ -8,6 +9,8 @@ import { parseSessionParams } from "../api/sessions/session-params";
 import { accountOptions } from "../api/stripe-lookup";
 import { type AppEnv, isDevEnvironment } from "../env";
 import { renderPage } from "../lib/render-page";
+import { readOutbox } from "../login/mail/dev-outbox";
+import { findDefaultConfiguration } from "../store/configuration-store";
 import { createStripeClient } from "../stripe/client";
 import { demoFlowData } from "./dev-flows";
 
@@ -50,7 +53,18 @@ devRoutes.get("/", async (c) => {
       })),
     };
   });
-  return renderPage(c, <DevLandingPage accounts={demo} />, { title: c.var.t("dev.title") });
+  const loginUrl = (await findDefaultConfiguration(c.env.SESSIONS, null))?.login_page.url ?? null;
+  return renderPage(c, <DevLandingPage accounts={demo} loginUrl={loginUrl} />, {
+    title: c.var.t("dev.title"),
+  });
+});
+
+/** The passcode emails the login page "sent" (dev has no mail server; see login/mail/mailer.ts). */
+devRoutes.get("/dev/outbox", async (c) => {
+  if (!isDevEnvironment(c.env)) return c.notFound();
+  c.header("Cache-Control", "no-store");
+  const messages = await readOutbox(c.env.SESSIONS);
+  return renderPage(c, <DevOutboxPage messages={messages} />, { title: c.var.t("dev.outbox_title") });
 });
 
 function customerId(customer: string | Stripe.Customer | Stripe.DeletedCustomer): string {

@@ -59,6 +59,11 @@ export interface SessionRecord {
    * page. Absent on records written before it existed; null when it could not be read.
    */
   prefetch?: SessionPrefetch | null;
+  /**
+   * How the session began: through the merchant API (absent on older records) or the no-code
+   * login page, where Stripe forbids changing the email address.
+   */
+  source?: "api" | "login_page";
 }
 
 /** See `SessionRecord.prefetch`; ids are sorted, without repeats. */

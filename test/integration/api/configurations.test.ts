@@ -223,7 +223,10 @@ describe("configurations API", () => {
         "url_invalid",
       ],
       [
-        { features: { invoice_history: { enabled: true } }, login_page: { enabled: true } },
+        {
+          features: { invoice_history: { enabled: true } },
+          login_page: { enabled: "sometimes" as unknown as boolean },
+        },
         "login_page[enabled]",
       ],
       [

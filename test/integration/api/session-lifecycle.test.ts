@@ -16,7 +16,7 @@ const RETURN = "https://example.com/account";
 function probeApp(h: Harness) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
-    c.set("deps", { stripeFetch: h.emulator.fetch, now: h.clock.now });
+    c.set("deps", { stripeFetch: h.emulator.fetch, now: h.clock.now, outboundFetch: fetch });
     await next();
   });
   app.use(securityHeaders, locale);

@@ -16,7 +16,7 @@ import { createHarness, type Harness } from "../../helpers/harness";
 function probeApp(h: Harness) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
-    c.set("deps", { stripeFetch: h.emulator.fetch, now: h.clock.now });
+    c.set("deps", { stripeFetch: h.emulator.fetch, now: h.clock.now, outboundFetch: fetch });
     await next();
   });
   app.use(locale);

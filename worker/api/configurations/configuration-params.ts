@@ -96,12 +96,8 @@ export function applyConfigurationParams(
   next.name = keep(p.emptyableString("name", { maxLength: 256 }), current.name);
 
   const login = p.object("login_page");
-  if (login?.requiredBoolean("enabled")) {
-    throw invalidParam(
-      login.name("enabled"),
-      "This portal has no hosted login page: customers reach it through sessions your backend creates.",
-    );
-  }
+  // Only the switch is written here; the route mints or withdraws the page's URL (login-page.ts).
+  if (login) next.login_page = { enabled: login.requiredBoolean("enabled"), url: current.login_page.url };
   if (mode === "update") next.active = keep(p.boolean("active"), current.active);
   next.metadata = applyMetadata(current.metadata ?? {}, p);
 

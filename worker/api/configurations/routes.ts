@@ -11,6 +11,7 @@ import { checkExpansions, PRODUCTS_EXPANSION, toApiConfiguration } from "./confi
 import { applyConfigurationParams } from "./configuration-params";
 import { checkConfigurationRules } from "./configuration-rules";
 import { listConfigurations } from "./list-configurations";
+import { plannedLoginPage, syncLoginPage } from "./login-page";
 import { checkProductPrices } from "./product-prices";
 
 /** `/v1/billing_portal/configurations[/{id}]`, scoped to the request's `Stripe-Account`. */
@@ -40,11 +41,13 @@ configurationRoutes.post(PATH, async (c) => {
   );
   const expand = expandProducts(c.var.params);
   checkConfigurationRules(fields);
+  fields.login_page = plannedLoginPage(c.env, null, fields.login_page, new URL(c.req.url).origin);
   if (productsSent && fields.features.subscription_update.products.length > 0) {
     const stripe = createStripeClient(c.env, c.var.deps.stripeFetch);
     await checkProductPrices(stripe, c.var.account, fields.features.subscription_update.products);
   }
   const stored = await insertConfiguration(c.env.SESSIONS, c.var.account, fields);
+  await syncLoginPage(c.env.SESSIONS, null, stored);
   return c.json(toApiConfiguration(stored, expand));
 });
 
@@ -68,6 +71,12 @@ configurationRoutes.post(`${PATH}/:id`, async (c) => {
     throw invalidParam("active", "The default configuration cannot be deactivated.");
   }
   checkConfigurationRules(fields);
+  fields.login_page = plannedLoginPage(
+    c.env,
+    current.login_page,
+    fields.login_page,
+    new URL(c.req.url).origin,
+  );
   if (productsSent && fields.features.subscription_update.products.length > 0) {
     const stripe = createStripeClient(c.env, c.var.deps.stripeFetch);
     await checkProductPrices(stripe, account, fields.features.subscription_update.products);
@@ -80,5 +89,6 @@ configurationRoutes.post(`${PATH}/:id`, async (c) => {
     updated: Math.floor(c.var.deps.now() / 1000),
   };
   await replaceConfiguration(c.env.SESSIONS, updated);
+  await syncLoginPage(c.env.SESSIONS, current.login_page, updated);
   return c.json(toApiConfiguration(updated, expand));
 });
