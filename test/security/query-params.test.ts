@@ -23,6 +23,9 @@ const PARAMS = [
   "clear_overrides",
   "starting_after",
   "ending_before",
+  "payment_intent",
+  "payment_intent_client_secret",
+  "redirect_status",
 ];
 
 const VALUES = [

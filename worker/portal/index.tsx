@@ -15,6 +15,7 @@ import { csrfProtection } from "./csrf";
 import { homePage } from "./home";
 import { invoiceRoutes } from "./invoices/routes";
 import { paymentMethodRoutes } from "./payment-methods/routes";
+import { paymentRoutes } from "./payments/return-route";
 import { renderProblem } from "./subscriptions/problem";
 import { subscriptionRoutes } from "./subscriptions/routes";
 
@@ -41,6 +42,7 @@ portalRoutes.route("/subscriptions", subscriptionRoutes);
 portalRoutes.route("/payment-methods", paymentMethodRoutes);
 portalRoutes.route("/billing", billingDetailsRoutes);
 portalRoutes.route("/invoices", invoiceRoutes);
+portalRoutes.route("/payments", paymentRoutes);
 
 /**
  * Stripe unreachable or failing (after the SDK's own retries) is a "try again" page in the

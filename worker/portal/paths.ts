@@ -9,6 +9,8 @@ export const PORTAL_HOME = "/p";
 export const FLOW_DONE_PATH = "/p/flow/done";
 export const PAYMENT_METHOD_ADD_PATH = "/p/payment-methods/add";
 export const BILLING_DETAILS_PATH = "/p/billing";
+/** Where Stripe sends the customer back after authenticating a payment (3-D Secure). */
+export const PAYMENT_RETURN_PATH = "/p/payments/return";
 
 /** Pages about one subscription. */
 export const subscriptionPaths = (id: string) => {

@@ -8,9 +8,11 @@ import { InvoicesPage } from "../../../views/pages/invoices/invoices-page";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../lib/i18n";
 import { idOf, retrieveCustomer } from "../billing-details/customer";
-import { runOnce } from "../idempotency";
+import { runOnce, type SubmissionKeys } from "../idempotency";
 import { badForm, readPortalForm } from "../payment-methods/form-request";
 import { classifyStripeError, isNotFound, type StripeFailure } from "../payment-methods/stripe-errors";
+import { startAuthentication } from "../payments/authenticate";
+import { invoiceIntentId, retrieveInvoiceWithPayments } from "../payments/intent";
 import { renderPortalPage } from "../render";
 import { portalStripe } from "../stripe-call";
 import { isInvoiceId, loadInvoices, visibleInvoice } from "./load";
@@ -33,7 +35,8 @@ invoiceRoutes.use(async (c, next) => {
   await next();
 });
 
-async function renderInvoices(
+/** The invoice history page, with an error when an action on it failed. */
+export async function renderInvoices(
   c: Context<AppEnv>,
   status: 200 | 409 | 422 | 502,
   error: MessageKey | null = null,
@@ -69,6 +72,47 @@ async function ownedInvoice(c: Context<AppEnv>, id: string): Promise<Stripe.Invo
   }
 }
 
+/** Where a paid invoice leads: the history with a thank-you notice. */
+export const PAID = `${BASE}?notice=paid`;
+
+/**
+ * The bank wants the customer to confirm the payment (3-D Secure): off to its page, back on
+ * `/p/payments/return`, which shows the history paid or with the failure.
+ */
+async function authenticatePayment(
+  c: Context<AppEnv>,
+  invoiceId: string,
+  paymentMethod: string,
+  keys: SubmissionKeys,
+): Promise<Response> {
+  let intentId: string | null;
+  try {
+    intentId = invoiceIntentId(await retrieveInvoiceWithPayments(c, invoiceId));
+  } catch (err) {
+    const failure = classifyStripeError(err);
+    return renderInvoices(c, failure.kind === "unavailable" ? 502 : 422, PAY_ERRORS.requires_action);
+  }
+  if (!intentId) return renderInvoices(c, 422, PAY_ERRORS.requires_action);
+  const start = await startAuthentication(c, {
+    intentId,
+    paymentMethod,
+    keys,
+    record: { purpose: "invoice_pay", invoice: invoiceId, subscription: null, retry: BASE },
+  });
+  switch (start.kind) {
+    case "redirect":
+      return start.response;
+    case "succeeded":
+      return c.redirect(PAID, 303);
+    case "declined":
+      return renderInvoices(c, 422, PAY_ERRORS.declined);
+    case "refused":
+      return renderInvoices(c, 422, PAY_ERRORS.requires_action);
+    case "unavailable":
+      return renderInvoices(c, 502, PAY_ERRORS.unavailable);
+  }
+}
+
 invoiceRoutes.post("/:id/pay", async (c) => {
   const [invoice, customer] = await Promise.all([ownedInvoice(c, c.req.param("id")), retrieveCustomer(c)]);
   if (!invoice) return c.notFound();
@@ -84,8 +128,9 @@ invoiceRoutes.post("/:id/pay", async (c) => {
     } catch (err) {
       const failure = classifyStripeError(err);
       if (failure.kind === "not_found") return c.notFound();
+      if (failure.kind === "requires_action") return authenticatePayment(c, invoice.id, paymentMethod, keys);
       return renderInvoices(c, failure.kind === "unavailable" ? 502 : 422, PAY_ERRORS[failure.kind]);
     }
-    return c.redirect(`${BASE}?notice=paid`, 303);
+    return c.redirect(PAID, 303);
   });
 });

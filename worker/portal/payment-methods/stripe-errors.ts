@@ -10,7 +10,7 @@ export type StripeFailure =
   | "not_found"
   /** The bank or card refused the payment. */
   | "declined"
-  /** The payment needs the customer (3-D Secure); only the hosted invoice page can do that. */
+  /** The payment needs the customer (3-D Secure): see payments/authenticate.ts. */
   | "requires_action"
   /** Stripe refused the request's content (e.g. an invalid tax ID), `param` says which field. */
   | "invalid"
@@ -24,7 +24,11 @@ export function classifyStripeError(err: unknown): { kind: StripeFailure; code?:
   const param = err.param;
   const details = { ...(code !== undefined && { code }), ...(param !== undefined && { param }) };
   if (err.code === "resource_missing" || err.statusCode === 404) return { kind: "not_found", ...details };
-  if (err.code === "invoice_payment_intent_requires_action" || err.code === "authentication_required") {
+  if (
+    err.code === "invoice_payment_intent_requires_action" ||
+    err.code === "subscription_payment_intent_requires_action" ||
+    err.code === "authentication_required"
+  ) {
     return { kind: "requires_action", ...details };
   }
   if (err instanceof Stripe.errors.StripeCardError) return { kind: "declined", ...details };

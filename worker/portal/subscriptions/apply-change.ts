@@ -1,19 +1,26 @@
 /**
  * Applying a confirmed plan change. Immediate changes are one subscription update with the
- * previewed proration date and `payment_behavior=error_if_incomplete`, so a payment that fails
- * or needs the customer leaves the subscription as it was. Period-end changes attach a
- * subscription schedule: current items until the period ends, then the new ones.
+ * previewed proration date. One invoiced at once goes in as a pending update
+ * (`pending_if_incomplete`): Stripe applies it only once its invoice is paid, which leaves room
+ * for 3-D Secure (pending-change.ts). Others use `error_if_incomplete` (see
+ * billing/payment-behavior.ts). Either way a payment that does not succeed leaves the
+ * subscription as it was. Period-end changes attach a subscription schedule: current items
+ * until the period ends, then the new ones.
  */
 import type { Context } from "hono";
 import type Stripe from "stripe";
 import { hasFuturePhase } from "../../billing/eligibility";
+import { changePaymentBehavior } from "../../billing/payment-behavior";
 import type { AppEnv } from "../../env";
 import type { SubmissionKeys } from "../idempotency";
 import { portalStripe } from "../stripe-call";
 import type { PlannedChange } from "./change-request";
 import { changeFields, discountsParam } from "./preview";
 
-/** Applies an immediate change. Throws Stripe's error when it is refused. */
+/**
+ * Applies an immediate change. Throws Stripe's error when it is refused. A pending update comes
+ * back with `pending_update` set and its `latest_invoice` expanded with `payments`.
+ */
 export async function applyChangeNow(
   c: Context<AppEnv>,
   change: PlannedChange,
@@ -22,10 +29,16 @@ export async function applyChangeNow(
 ): Promise<Stripe.Subscription> {
   const { stripe, write } = portalStripe(c);
   const discounts = discountsParam(change.subscription, change.discount);
+  const behavior = changePaymentBehavior({
+    invoicesNow: change.invoicesNow,
+    addsDiscount: change.discount !== null,
+  });
   const params: Stripe.SubscriptionUpdateParams = {
     ...changeFields(c, change, prorationDate),
     ...(discounts ? { discounts } : {}),
-    payment_behavior: "error_if_incomplete",
+    payment_behavior: behavior,
+    // What settling a pending update reads next: the invoice's PaymentIntent.
+    ...(behavior === "pending_if_incomplete" ? { expand: ["latest_invoice.payments"] } : {}),
   };
   return stripe.subscriptions.update(change.subscription.id, params, write(await keys.key("update")));
 }

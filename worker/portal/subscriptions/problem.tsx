@@ -22,6 +22,9 @@ export type ProblemKind =
   | "preview_failed"
   | "preview_stale"
   | "payment_failed"
+  | "authentication_failed"
+  | "authentication_required"
+  | "authentication_unavailable"
   | "change_refused"
   | "unavailable";
 
@@ -36,6 +39,9 @@ const TITLES: Record<ProblemKind, MessageKey> = {
   preview_failed: "problem.preview_failed_title",
   preview_stale: "problem.preview_stale_title",
   payment_failed: "problem.payment_failed_title",
+  authentication_failed: "payments.authentication_failed_title",
+  authentication_required: "payments.authentication_required_title",
+  authentication_unavailable: "payments.authentication_required_title",
   change_refused: "problem.change_refused_title",
   unavailable: "problem.unavailable_title",
 };
@@ -46,6 +52,9 @@ const BODIES: Partial<Record<ProblemKind, MessageKey>> = {
   preview_failed: "problem.preview_failed_body",
   preview_stale: "problem.preview_stale_body",
   payment_failed: "problem.payment_failed_body",
+  authentication_failed: "payments.authentication_failed_body",
+  authentication_required: "payments.authentication_required_body",
+  authentication_unavailable: "payments.authentication_unavailable_body",
   change_refused: "problem.change_refused_body",
   unavailable: "problem.unavailable_body",
 };
@@ -78,6 +87,9 @@ const STATUS: Record<ProblemKind, 409 | 422 | 502> = {
   preview_failed: 409,
   preview_stale: 409,
   payment_failed: 422,
+  authentication_failed: 422,
+  authentication_required: 422,
+  authentication_unavailable: 409,
   change_refused: 409,
   unavailable: 502,
 };

@@ -44,6 +44,7 @@ import {
 } from "./change-request";
 import { signChange, verifyChange } from "./change-token";
 import { guessFromFlow, guessFromPicker, pickerHintFields, startGuessedPreviews } from "./early-preview";
+import { settlePendingChange } from "./pending-change";
 import { loadConfiguredPrices } from "./plan-catalog";
 import { previewChange } from "./preview";
 import { renderProblem } from "./problem";
@@ -323,23 +324,28 @@ export async function applyChange(c: Context<AppEnv>): Promise<Response> {
         form.body.signature,
       ));
     if (!valid) return renderProblem(c, "preview_stale", null, subscriptionPaths(id).confirm);
+    // "Try again" leads back to the same preview with the customer's choice kept.
+    const { price, quantity, promotionCode } = checked.input;
+    const choice = new URLSearchParams({ price, quantity, promotion_code: promotionCode });
+    const retry = `${subscriptionPaths(id).confirm}?${choice}`;
     try {
       if (change.scheduled) await scheduleChange(c, change, keys);
       else {
         const updated = await applyChangeNow(c, change, prorationDate, keys);
-        if (updated.pending_update) return renderProblem(c, "payment_failed", null);
+        if (updated.pending_update) return await settlePendingChange(c, updated, keys, retry);
       }
     } catch (err) {
       const failure = classifyStripeError(err);
-      if (failure.kind === "declined" || failure.kind === "requires_action") {
-        return renderProblem(c, "payment_failed", null);
+      // Only a change that adds a discount is refused this way (it cannot wait as a pending
+      // update); the same choice without the promotion code can go through the bank.
+      if (failure.kind === "requires_action") {
+        const withoutCode = `${subscriptionPaths(id).update}?${new URLSearchParams({ price, quantity })}`;
+        return renderProblem(c, "authentication_required", null, presetOf(c, id) ? undefined : withoutCode);
       }
+      if (failure.kind === "declined") return renderProblem(c, "payment_failed", null);
       if (failure.kind === "not_found") return c.notFound();
       if (failure.kind !== "unavailable") return renderProblem(c, "change_refused", null);
-      // "Try again" leads back to the same preview with the customer's choice kept.
-      const { price, quantity, promotionCode } = checked.input;
-      const choice = new URLSearchParams({ price, quantity, promotion_code: promotionCode });
-      return renderProblem(c, "unavailable", null, `${subscriptionPaths(id).confirm}?${choice}`);
+      return renderProblem(c, "unavailable", null, retry);
     }
     return completeFlow(c, change.scheduled ? "plan_change_scheduled" : "plan_updated");
   });
