@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO } from "../../../emulator/seed/ids";
+import { DEMO, DEMO_ACCOUNT } from "../../../emulator/seed/ids";
 import { platformDemoConfiguration } from "../../../worker/api/demo-configuration";
 import { createHarness, type Harness } from "../../helpers/harness";
 import { expectApiError } from "./helpers";
@@ -137,7 +137,8 @@ describe("session flows", () => {
           customer: DEMO.customers.monthly,
           return_url: RETURN,
           configuration: config,
-          on_behalf_of: "acct_1SomeoneElse0001",
+          // Mia's subscription is the platform's own, not made on behalf of the account.
+          on_behalf_of: DEMO_ACCOUNT,
           flow_data: { type: "subscription_cancel", subscription_cancel: { subscription: S.monthly } },
         }),
         { status: 400, code: "resource_missing", param: sub("subscription_cancel") },

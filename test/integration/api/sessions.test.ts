@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import type Stripe from "stripe";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO } from "../../../emulator/seed/ids";
+import { DEMO, DEMO_ACCOUNT } from "../../../emulator/seed/ids";
 import { findSession } from "../../../worker/store/session-store";
 import { createHarness, type Harness } from "../../helpers/harness";
 import { expectApiError } from "./helpers";
@@ -156,5 +156,29 @@ describe("sessions API", () => {
         code: "resource_missing",
       },
     );
+  });
+
+  it("checks that on_behalf_of names an existing account, and stores nothing when it does not", async () => {
+    const before = (await env.SESSIONS.list({ prefix: "session:" })).keys.length;
+    await expectApiError(
+      h.portal.billingPortal.sessions.create({
+        customer: DEMO.customers.onBehalfOf,
+        return_url: RETURN,
+        on_behalf_of: "acct_1NoSuchAccount001",
+      }),
+      {
+        status: 400,
+        param: "on_behalf_of",
+        code: "resource_missing",
+        message: "No such account: 'acct_1NoSuchAccount001'",
+      },
+    );
+    expect((await env.SESSIONS.list({ prefix: "session:" })).keys.length).toBe(before);
+    const ok = await h.portal.billingPortal.sessions.create({
+      customer: DEMO.customers.onBehalfOf,
+      return_url: RETURN,
+      on_behalf_of: DEMO_ACCOUNT,
+    });
+    expect(ok.on_behalf_of).toBe(DEMO_ACCOUNT);
   });
 });

@@ -58,6 +58,20 @@ async function resolveConfiguration(
 }
 
 /**
+ * Checks that `on_behalf_of` names an account the platform can see, in the same wave as the
+ * other reads. Only on the platform: a connected account cannot read other accounts, and
+ * its customers' subscriptions carry the platform's own `on_behalf_of` values anyway.
+ */
+async function checkOnBehalfOf(ctx: SessionContext, onBehalfOf: string | null): Promise<void> {
+  if (onBehalfOf === null || ctx.account !== null) return;
+  await lookup(
+    ctx.stripe.accounts.retrieve(onBehalfOf, {}, accountOptions(null)),
+    () => resourceMissing("account", onBehalfOf, "on_behalf_of"),
+    null,
+  );
+}
+
+/**
  * Creates a portal session: validates everything against the configuration and Stripe (one
  * parallel wave of reads, which also lists the subscriptions for the session's prefetch
  * guesses), and only then writes anything (the default configuration on first use, the
@@ -65,7 +79,7 @@ async function resolveConfiguration(
  */
 export async function createPortalSession(ctx: SessionContext, request: SessionRequest): Promise<ApiSession> {
   const expand = checkExpansions(request.expand, SESSION_EXPANSIONS);
-  const [configResult, customerResult, flowResult, homeGuesses] = await Promise.allSettled([
+  const [configResult, customerResult, flowResult, homeGuesses, onBehalfOfResult] = await Promise.allSettled([
     resolveConfiguration(ctx, request.configuration),
     lookup(
       ctx.stripe.customers.retrieve(request.customer, {}, accountOptions(ctx.account)),
@@ -76,6 +90,7 @@ export async function createPortalSession(ctx: SessionContext, request: SessionR
       ? loadFlowObjects(ctx.stripe, ctx.account, request.flow, Math.floor(ctx.now / 1000))
       : Promise.resolve(null),
     listHomePrefetch(ctx.stripe, ctx.account, request.customer, request.onBehalfOf),
+    checkOnBehalfOf(ctx, request.onBehalfOf),
   ]);
   if (configResult.status === "rejected") throw configResult.reason;
   const { config, unsaved } = configResult.value;
@@ -85,6 +100,7 @@ export async function createPortalSession(ctx: SessionContext, request: SessionR
   const customer = customerResult.value;
   if (isDeleted(customer)) throw resourceMissing("customer", request.customer, "customer");
   if (flowResult.status === "rejected") throw flowResult.reason;
+  if (onBehalfOfResult.status === "rejected") throw onBehalfOfResult.reason;
   if (request.flow && flowResult.value) {
     checkFlow(request.flow, flowResult.value, config, request.customer, request.onBehalfOf);
   }
