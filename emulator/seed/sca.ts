@@ -18,7 +18,7 @@ export function seedSca(state: State, now: () => number, publicOrigin: string): 
     name: "Sandra Secure",
     email: "sandra@example.com",
     demoCase:
-      "Card that always asks for 3-D Secure (ends 3184): plan changes and payments go through the bank",
+      "Card that always asks for 3-D Secure (ends 3184): a change charged now (e.g. to yearly) goes through the bank's page",
     ageDays: 70,
   });
   seedPaymentMethod(ctx, id, buildCard(ctx, { last4: "3184", brand: "visa" }, null), true);

@@ -29,6 +29,8 @@ describe("dev landing page", () => {
     const html = await res.text();
     expect(html).toContain('action="/dev/session"');
     expect(html).toContain(`value="${DEMO.customers.monthly}"`);
+    // The 3-D Secure customer, to try the bank's page.
+    expect(html).toContain(`value="${DEMO.customers.sca}"`);
     expect(html).toContain(`value="${DEMO.connect.customer}"`);
     expect(html).toContain(`value="${DEMO_ACCOUNT}"`);
     expect(html).toContain("Open portal");
@@ -51,6 +53,26 @@ describe("dev landing page", () => {
     expect(found.session.record.returnUrl).toBe("http://localhost/");
     expect(found.session.record.flow).toBeNull();
     expect((await h.request(location.pathname)).headers.get("Location")).toBe("/p");
+  });
+
+  it("offers an on_behalf_of session for the Connect destination-charge customer, and opens it", async () => {
+    const h = createHarness();
+    const html = await (await h.request("/")).text();
+    expect(html).toContain(`name="on_behalf_of" value="${DEMO_ACCOUNT}"`);
+    expect(html).toContain(`Portal for ${DEMO_ACCOUNT} only`);
+    const login = /href="(http:\/\/localhost\/p\/login\/[^"]+)"/.exec(html)?.[1];
+    expect(login, "the login page link").toBeDefined();
+    expect(html).toContain('href="/dev/outbox"');
+
+    const res = await h.request(
+      "/dev/session",
+      form({ customer: DEMO.customers.onBehalfOf, account: "", on_behalf_of: DEMO_ACCOUNT }),
+    );
+    expect(res.status).toBe(303);
+    const token = new URL(res.headers.get("Location") ?? "").pathname.split("/").pop() as string;
+    const found = await findSession(env.SESSIONS, token, h.clock.now());
+    if (found.status !== "active") throw new Error("expected an active session");
+    expect(found.session.record.onBehalfOf).toBe(DEMO_ACCOUNT);
   });
 
   it("opens flow sessions, including a confirm flow to another offered price", async () => {
