@@ -8,6 +8,8 @@ export interface DemoCustomer {
   demoCase: string;
   /** Whether the customer has a subscription that has not ended (subscription flows apply). */
   hasSubscription: boolean;
+  /** The connected account one of its subscriptions is made on behalf of, if any. */
+  onBehalfOf: string | null;
 }
 
 export interface DemoAccount {
@@ -40,6 +42,16 @@ function SessionButtons(props: { account: string | null; customer: DemoCustomer 
       <button type="submit" name="flow" value="" class="button">
         {t("dev.open_portal")}
       </button>{" "}
+      {props.customer.onBehalfOf ? (
+        <button
+          type="submit"
+          name="on_behalf_of"
+          value={props.customer.onBehalfOf}
+          class="button button-secondary"
+        >
+          {t("dev.open_on_behalf_of", { account: props.customer.onBehalfOf })}
+        </button>
+      ) : null}{" "}
       {flows.map(([flow, label]) => (
         <button type="submit" name="flow" value={flow} class="button button-secondary" key={flow}>
           {t(label)}

@@ -38,8 +38,13 @@ devRoutes.get("/", async (c) => {
   );
   const demo: DemoAccount[] = scopes.map((scope, i) => {
     const [customers, subscriptions] = lists[i] ?? [];
-    const live = new Set(
-      (subscriptions?.data ?? []).filter((s) => !ENDED.has(s.status)).map((s) => customerId(s.customer)),
+    const liveSubs = (subscriptions?.data ?? []).filter((s) => !ENDED.has(s.status));
+    const live = new Set(liveSubs.map((s) => customerId(s.customer)));
+    // Customers with a subscription made on behalf of a connected account get a button for it.
+    const onBehalfOf = new Map(
+      liveSubs.flatMap((s) =>
+        s.on_behalf_of ? [[customerId(s.customer), accountId(s.on_behalf_of)] as const] : [],
+      ),
     );
     return {
       id: scope.id,
@@ -50,6 +55,7 @@ devRoutes.get("/", async (c) => {
         email: customer.email ?? "",
         demoCase: customer.metadata?.demo_case ?? "",
         hasSubscription: live.has(customer.id),
+        onBehalfOf: onBehalfOf.get(customer.id) ?? null,
       })),
     };
   });
@@ -71,6 +77,10 @@ function customerId(customer: string | Stripe.Customer | Stripe.DeletedCustomer)
   return typeof customer === "string" ? customer : customer.id;
 }
 
+function accountId(account: string | Stripe.Account): string {
+  return typeof account === "string" ? account : account.id;
+}
+
 /**
  * The landing page's buttons: creates a session through the merchant API's own logic (what a
  * request with the dev key runs), with the landing page as return URL, and redirects into it.
@@ -81,6 +91,7 @@ devRoutes.post("/dev/session", async (c) => {
   const customer = typeof form.customer === "string" ? form.customer : "";
   const account = typeof form.account === "string" && form.account !== "" ? form.account : null;
   const flow = typeof form.flow === "string" ? form.flow : "";
+  const onBehalfOf = typeof form.on_behalf_of === "string" ? form.on_behalf_of : "";
   const origin = new URL(c.req.url).origin;
   const stripe = createStripeClient(c.env, c.var.deps.stripeFetch);
   try {
@@ -94,6 +105,7 @@ devRoutes.post("/dev/session", async (c) => {
     const request = parseSessionParams({
       customer,
       return_url: `${origin}/`,
+      ...(onBehalfOf ? { on_behalf_of: onBehalfOf } : {}),
       ...(flowData ? { flow_data: flowData } : {}),
     });
     const session = await createPortalSession(

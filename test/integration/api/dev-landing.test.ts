@@ -60,7 +60,7 @@ describe("dev landing page", () => {
     const html = await (await h.request("/")).text();
     expect(html).toContain(`name="on_behalf_of" value="${DEMO_ACCOUNT}"`);
     expect(html).toContain(`Portal for ${DEMO_ACCOUNT} only`);
-    const login = /href="(http:\/\/localhost\/p\/login\/[^"]+)"/.exec(html)?.[1];
+    const login = /href="(http:\/\/portal\.test\/p\/login\/[^"]+)"/.exec(html)?.[1];
     expect(login, "the login page link").toBeDefined();
     expect(html).toContain('href="/dev/outbox"');
 
