@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { apiDefaultConfiguration } from "../../../worker/api/configurations/api-defaults";
 import { applyConfigurationParams } from "../../../worker/api/configurations/configuration-params";
 import { checkConfigurationRules } from "../../../worker/api/configurations/configuration-rules";
 import { paginate } from "../../../worker/api/configurations/list-configurations";
 import { decodeForm } from "../../../worker/api/request-params";
+import { apiDefaultConfiguration } from "../../../worker/store/default-configuration";
 import { apiErrorOf } from "./helpers";
 
 const NOW = 1_793_620_800;

@@ -4,10 +4,10 @@
  * against Stripe separately (`product-prices.ts`).
  */
 import type { Branding } from "../../store/configuration-types";
+import type { ConfigurationFields } from "../../store/default-configuration";
 import { invalidParam, parameterMissing } from "../errors";
 import { ParamReader } from "../param-reader";
 import { type ParamSpec, type RawParams, rejectUnknownParams } from "../request-params";
-import type { ConfigurationFields } from "./api-defaults";
 import { applyFeatures, type WriteMode } from "./features-params";
 
 const FEATURES_SPEC: ParamSpec = {

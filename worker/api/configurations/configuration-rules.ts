@@ -1,5 +1,5 @@
+import type { ConfigurationFields } from "../../store/default-configuration";
 import { invalidParam, parameterMissing } from "../errors";
-import type { ConfigurationFields } from "./api-defaults";
 
 /**
  * Rules across fields, checked on the merged result of a create or update so that an update

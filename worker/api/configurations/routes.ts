@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { getConfiguration, insertConfiguration, replaceConfiguration } from "../../store/configuration-store";
 import type { PortalConfiguration } from "../../store/configuration-types";
+import { apiDefaultConfiguration } from "../../store/default-configuration";
 import { createStripeClient } from "../../stripe/client";
 import type { ApiEnv } from "../api-env";
 import { invalidParam, resourceMissing } from "../errors";
 import { ParamReader } from "../param-reader";
 import { rejectUnknownParams } from "../request-params";
-import { apiDefaultConfiguration } from "./api-defaults";
 import { checkExpansions, PRODUCTS_EXPANSION, toApiConfiguration } from "./configuration-object";
 import { applyConfigurationParams } from "./configuration-params";
 import { checkConfigurationRules } from "./configuration-rules";
