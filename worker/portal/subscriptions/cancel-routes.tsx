@@ -22,7 +22,7 @@ import { badForm, readPortalForm } from "../payment-methods/form-request";
 import { classifyStripeError, isNotFound } from "../payment-methods/stripe-errors";
 import { inFlow, renderPortalPage } from "../render";
 import { portalStripe } from "../stripe-call";
-import { renderProblem } from "./problem";
+import { failedWriteKind, renderProblem } from "./problem";
 
 function nowSeconds(c: Context<AppEnv>): number {
   return Math.floor(c.var.deps.now() / 1000);
@@ -136,7 +136,7 @@ export async function cancelSubscription(c: Context<AppEnv>): Promise<Response> 
     } catch (err) {
       const failure = classifyStripeError(err);
       if (failure.kind === "not_found") return c.notFound();
-      return renderProblem(c, failure.kind === "unavailable" ? "unavailable" : "change_refused", null);
+      return renderProblem(c, failedWriteKind(err, failure), null);
     }
     return completeFlow(c, action.kind === "immediately" ? "canceled" : "cancel_scheduled");
   });
@@ -161,7 +161,7 @@ export async function acceptRetention(c: Context<AppEnv>): Promise<Response> {
       await stripe.subscriptions.update(id, { discounts: [{ coupon: offer.id }] }, write(await keys.key()));
     } catch (err) {
       const failure = classifyStripeError(err);
-      return renderProblem(c, failure.kind === "unavailable" ? "unavailable" : "change_refused", null);
+      return renderProblem(c, failedWriteKind(err, failure), null);
     }
     return completeFlow(c, "retention_accepted");
   });
@@ -184,7 +184,7 @@ export async function renewSubscription(c: Context<AppEnv>): Promise<Response> {
       await stripe.subscriptions.update(id, renewParams(sub), write(await keys.key()));
     } catch (err) {
       const failure = classifyStripeError(err);
-      return renderProblem(c, failure.kind === "unavailable" ? "unavailable" : "change_refused", null);
+      return renderProblem(c, failedWriteKind(err, failure), null);
     }
     return c.redirect(homeWithNotice("renewed"), 303);
   });

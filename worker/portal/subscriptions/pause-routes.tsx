@@ -23,7 +23,7 @@ import { badForm, readPortalForm } from "../payment-methods/form-request";
 import { classifyStripeError } from "../payment-methods/stripe-errors";
 import { inFlow, renderPortalPage } from "../render";
 import { portalStripe } from "../stripe-call";
-import { renderProblem } from "./problem";
+import { failedWriteKind, renderProblem } from "./problem";
 
 function nowSeconds(c: Context<AppEnv>): number {
   return Math.floor(c.var.deps.now() / 1000);
@@ -86,7 +86,7 @@ export async function pauseSubscription(c: Context<AppEnv>): Promise<Response> {
       await stripe.subscriptions.update(id, pauseParams(option, nowSeconds(c)), write(await keys.key()));
     } catch (err) {
       const failure = classifyStripeError(err);
-      return renderProblem(c, failure.kind === "unavailable" ? "unavailable" : "change_refused", null);
+      return renderProblem(c, failedWriteKind(err, failure), null);
     }
     return completeFlow(c, "paused");
   });
@@ -109,7 +109,7 @@ export async function resumeSubscription(c: Context<AppEnv>): Promise<Response> 
       await stripe.subscriptions.update(id, resumeParams(), write(await keys.key()));
     } catch (err) {
       const failure = classifyStripeError(err);
-      return renderProblem(c, failure.kind === "unavailable" ? "unavailable" : "change_refused", null);
+      return renderProblem(c, failedWriteKind(err, failure), null);
     }
     return c.redirect(homeWithNotice("resumed"), 303);
   });

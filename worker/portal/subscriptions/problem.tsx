@@ -1,13 +1,16 @@
 /**
  * The page for an action that cannot go ahead: the rules refuse it, the payment failed, or
- * Stripe could not be reached. It always says that nothing was changed and offers a way on.
+ * Stripe could not be reached. It says that nothing was changed (unless Stripe's answer to a
+ * write was lost, when nobody can know) and offers a way on.
  */
 import type { Context } from "hono";
+import Stripe from "stripe";
 import { ActionProblemPage } from "../../../views/pages/subscriptions/action-problem-page";
 import type { Eligibility, IneligibleReason } from "../../billing/eligibility";
 import type { AppEnv } from "../../env";
 import type { MessageKey } from "../../lib/i18n";
 import { PORTAL_HOME } from "../paths";
+import type { StripeFailure } from "../payment-methods/stripe-errors";
 import { inFlow, renderPortalPage } from "../render";
 
 /** What went wrong: a refused action (with its eligibility) or a failure. */
@@ -26,7 +29,8 @@ export type ProblemKind =
   | "authentication_required"
   | "authentication_unavailable"
   | "change_refused"
-  | "unavailable";
+  | "unavailable"
+  | "unconfirmed";
 
 const TITLES: Record<ProblemKind, MessageKey> = {
   update: "problem.update_title",
@@ -44,6 +48,7 @@ const TITLES: Record<ProblemKind, MessageKey> = {
   authentication_unavailable: "payments.authentication_required_title",
   change_refused: "problem.change_refused_title",
   unavailable: "problem.unavailable_title",
+  unconfirmed: "problem.unconfirmed_title",
 };
 
 const BODIES: Partial<Record<ProblemKind, MessageKey>> = {
@@ -57,6 +62,7 @@ const BODIES: Partial<Record<ProblemKind, MessageKey>> = {
   authentication_unavailable: "payments.authentication_unavailable_body",
   change_refused: "problem.change_refused_body",
   unavailable: "problem.unavailable_body",
+  unconfirmed: "problem.unconfirmed_body",
 };
 
 const REASONS: Record<IneligibleReason, MessageKey> = {
@@ -92,7 +98,18 @@ const STATUS: Record<ProblemKind, 409 | 422 | 502> = {
   authentication_unavailable: 409,
   change_refused: 409,
   unavailable: 502,
+  unconfirmed: 502,
 };
+
+/**
+ * The page for a subscription write that failed. When Stripe's answer was lost (a timeout or
+ * a dropped connection, after the SDK's retries), the change may have been made all the same:
+ * "nothing was changed" could be untrue, so that case gets a page that says we cannot tell.
+ */
+export function failedWriteKind(err: unknown, failure: { kind: StripeFailure }): ProblemKind {
+  if (failure.kind !== "unavailable") return "change_refused";
+  return err instanceof Stripe.errors.StripeConnectionError ? "unconfirmed" : "unavailable";
+}
 
 /** Renders the problem page. `retryHref` adds a "try again" link (e.g. back to the preview). */
 export function renderProblem(
@@ -106,7 +123,13 @@ export function renderProblem(
   const backHref = inFlow(c) ? c.var.session.record.returnUrl : PORTAL_HOME;
   return renderPortalPage(
     c,
-    <ActionProblemPage title={TITLES[kind]} body={body} retryHref={retryHref ?? null} backHref={backHref} />,
+    <ActionProblemPage
+      title={TITLES[kind]}
+      body={body}
+      retryHref={kind === "unconfirmed" ? null : (retryHref ?? null)}
+      backHref={backHref}
+      outcomeKnown={kind !== "unconfirmed"}
+    />,
     { title: c.var.t(TITLES[kind]), status: STATUS[kind] },
   );
 }

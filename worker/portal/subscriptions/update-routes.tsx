@@ -47,7 +47,7 @@ import { guessFromFlow, guessFromPicker, pickerHintFields, startGuessedPreviews 
 import { settlePendingChange } from "./pending-change";
 import { loadConfiguredPrices } from "./plan-catalog";
 import { previewChange } from "./preview";
-import { renderProblem } from "./problem";
+import { failedWriteKind, renderProblem } from "./problem";
 
 /** How long a previewed proration date stays usable (the session's own idle limit). */
 const PREVIEW_MAX_AGE_S = 60 * 60;
@@ -344,8 +344,8 @@ export async function applyChange(c: Context<AppEnv>): Promise<Response> {
       }
       if (failure.kind === "declined") return renderProblem(c, "payment_failed", null);
       if (failure.kind === "not_found") return c.notFound();
-      if (failure.kind !== "unavailable") return renderProblem(c, "change_refused", null);
-      return renderProblem(c, "unavailable", null, retry);
+      const kind = failedWriteKind(err, failure);
+      return renderProblem(c, kind, null, kind === "unavailable" ? retry : undefined);
     }
     return completeFlow(c, change.scheduled ? "plan_change_scheduled" : "plan_updated");
   });
