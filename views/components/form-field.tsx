@@ -48,6 +48,10 @@ export function FormField(props: {
   error?: string | undefined;
   required?: boolean;
   maxLength?: number;
+  /** The on-screen keyboard to offer (e.g. `numeric` for a one-time code). */
+  inputMode?: "numeric" | "email" | "tel" | "text";
+  /** Extra class on the input (its width or lettering). */
+  inputClass?: string;
 }) {
   return (
     <FieldShell id={props.id} label={props.label} hint={props.hint} error={props.error}>
@@ -59,6 +63,8 @@ export function FormField(props: {
         autocomplete={props.autocomplete}
         required={props.required}
         maxLength={props.maxLength}
+        inputMode={props.inputMode}
+        class={props.inputClass}
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
       />

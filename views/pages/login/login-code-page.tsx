@@ -1,4 +1,4 @@
-import { FieldShell } from "../../components/form-field";
+import { FormField } from "../../components/form-field";
 import { useRequest } from "../../context";
 
 /** Props of the second login step: the passcode form. */
@@ -22,20 +22,17 @@ export function LoginCodePage(props: LoginCodePageProps) {
       <p>{t("login.code_intro", { email: props.email })}</p>
       <form method="post" action={props.action}>
         <input type="hidden" name="_csrf" value={props.formToken} />
-        <FieldShell id="login-code" label={t("login.code_label")} error={props.fieldError ?? undefined}>
-          <input
-            id="login-code"
-            name="code"
-            type="text"
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            required
-            maxLength={12}
-            class="input-code"
-            aria-invalid={props.fieldError ? "true" : undefined}
-            aria-describedby={props.fieldError ? "login-code-error" : undefined}
-          />
-        </FieldShell>
+        <FormField
+          id="login-code"
+          name="code"
+          label={t("login.code_label")}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          inputClass="input-code"
+          required
+          maxLength={12}
+          error={props.fieldError ?? undefined}
+        />
         <button type="submit" class="button">
           {t("login.sign_in")}
         </button>

@@ -1,5 +1,5 @@
 import { FormNotice } from "../../components/form-error-summary";
-import { FieldShell } from "../../components/form-field";
+import { FormField } from "../../components/form-field";
 import { useRequest } from "../../context";
 
 /** Props of the first login step: the email form. */
@@ -28,19 +28,17 @@ export function LoginEmailPage(props: LoginEmailPageProps) {
       {props.notice ? <FormNotice kind="error" message={props.notice} /> : null}
       <form method="post" action={props.action}>
         <input type="hidden" name="_csrf" value={props.formToken} />
-        <FieldShell id="login-email" label={t("login.email_label")} error={props.fieldError ?? undefined}>
-          <input
-            id="login-email"
-            name="email"
-            type="email"
-            value={props.email}
-            autocomplete="email"
-            required
-            maxLength={512}
-            aria-invalid={props.fieldError ? "true" : undefined}
-            aria-describedby={props.fieldError ? "login-email-error" : undefined}
-          />
-        </FieldShell>
+        <FormField
+          id="login-email"
+          name="email"
+          type="email"
+          label={t("login.email_label")}
+          value={props.email}
+          autocomplete="email"
+          required
+          maxLength={512}
+          error={props.fieldError ?? undefined}
+        />
         <button type="submit" class="button">
           {t("login.send_code")}
         </button>
