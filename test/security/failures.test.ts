@@ -100,7 +100,7 @@ describe("Stripe failing", () => {
     expect((await h.stripe.subscriptions.retrieve(S.monthly)).items.data[0]?.price.id).toBe(PR.proMonthly);
   });
 
-  it("after every attempt timed out, says try again; sending the same form again bills once", async () => {
+  it("after every attempt timed out, says the change could not be confirmed; sending the same form again bills once", async () => {
     const lost = lossy(h, (m, p) => m === "POST" && p === SUB_PATH, { forward: true, times: 3 });
     const browser = await openFullPortal(lost, {}, invoicingConfiguration);
     const fields = await confirmFields(browser);
@@ -108,11 +108,11 @@ describe("Stripe failing", () => {
     expect(failed.status).toBe(502);
     const html = await failed.text();
     const text = pageText(html);
-    expect(text).toContain("Please try again in a moment");
-    // "Try again" goes back to the same preview, the choice kept.
-    expect(html).toContain(
-      `href="${CONFIRM}?price=${PR.proMonthly}&amp;quantity=${fields.quantity}&amp;promotion_code="`,
-    );
+    // Stripe did apply it: the page must not claim otherwise, nor push a retry.
+    expect(text).toContain("We couldn't confirm your change");
+    expect(text).toContain("Check your billing overview before you try again");
+    expect(text).not.toContain("Nothing was changed.");
+    expect(html).not.toContain(`href="${CONFIRM}?`);
     expect(text).not.toMatch(/TimeoutError|StripeConnectionError|stack/);
     // The browser's resend (or the back button and the same button): the same submission. The
     // first attempt did reach Stripe, so the plan is already Pro: the resend finds nothing left
@@ -127,6 +127,46 @@ describe("Stripe failing", () => {
         .map((w) => w.idempotencyKey),
     );
     expect(keys.size).toBe(1);
+  });
+
+  it("a lost answer to a cancel: cannot confirm, and the resend finds it done and writes nothing", async () => {
+    const path = `/v1/subscriptions/${S.monthly}`;
+    const lost = lossy(h, (m, p) => m === "POST" && p === path, { forward: true, times: 3 });
+    const browser = await openFullPortal(lost);
+    const cancel = `/p/subscriptions/${S.monthly}/cancel`;
+    const form = await browser.form(`${cancel}?step=reasons`, cancel);
+    const fields = { ...form.fields, reason: "too_expensive" };
+    const failed = await browser.post(cancel, fields);
+    expect(failed.status).toBe(502);
+    const text = pageText(await failed.text());
+    expect(text).toContain("We couldn't confirm your change");
+    expect(text).not.toContain("Nothing was changed.");
+    const after = await h.stripe.subscriptions.retrieve(S.monthly);
+    expect(after.cancel_at_period_end || after.cancel_at !== null).toBe(true);
+    const keys = new Set(
+      stateWrites(h)
+        .filter((w) => w.path === path)
+        .map((w) => w.idempotencyKey),
+    );
+    expect(keys.size).toBe(1);
+
+    h.emulator.clearLog();
+    const again = await browser.post(cancel, fields);
+    expect(again.status).toBe(409);
+    expect(pageText(await again.text())).toContain("already set to be cancelled");
+    expect(stateWrites(h)).toEqual([]);
+  });
+
+  it("a Stripe 5xx on a write is still 'nothing was changed': Stripe answered and did nothing", async () => {
+    const browser = await openFullPortal(h);
+    const cancel = `/p/subscriptions/${S.monthly}/cancel`;
+    const form = await browser.form(`${cancel}?step=reasons`, cancel);
+    h.emulator.setFaults({ errorRate: 1, errorStatus: 503, pathPattern: `/v1/subscriptions/${S.monthly}` });
+    const res = await browser.post(cancel, { ...form.fields, reason: "too_expensive" });
+    h.emulator.setFaults({ errorRate: 0 });
+    expect(res.status).toBe(502);
+    expect(pageText(await res.text())).toContain("Nothing was changed.");
+    expect((await h.stripe.subscriptions.retrieve(S.monthly)).cancel_at_period_end).toBe(false);
   });
 
   it("keeps what the customer typed on a try-again page when saving billing details times out", async () => {
