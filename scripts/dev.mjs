@@ -51,21 +51,14 @@ start("emulator", "tsx", ["emulator/server.ts", "--port", emulatorPort]);
 await waitFor(`${emulatorOrigin}/_emulator/health`, 30_000);
 console.log(`[dev] Stripe emulator at ${emulatorOrigin}`);
 
+const { devPortalVars } = await tsImport("./lib/child-processes.ts", import.meta.url);
 start("portal", "wrangler", [
   "dev",
   "--ip",
   "127.0.0.1",
   "--port",
   portalPort,
-  "--var",
-  "PORTAL_ENV:development",
-  "--var",
-  `STRIPE_API_BASE:${emulatorOrigin}`,
-  "--var",
-  "STRIPE_SECRET_KEY:sk_test_emulator",
-  "--var",
-  "PORTAL_API_KEYS:sk_test_portal_dev",
-  "--show-interactive-dev-session=false",
+  ...devPortalVars(emulatorOrigin),
   ...passThrough,
 ]);
 console.log(`[dev] portal at http://127.0.0.1:${portalPort}`);

@@ -3,22 +3,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type Child,
+  DEV_PORTAL_API_KEY,
+  devPortalVars,
   freePort,
   isRunning,
   REPO_ROOT,
   signalGroup,
   startChild,
   stopChild,
+  waitForMerchantApi,
   waitUntil,
 } from "../../scripts/lib/child-processes";
 import { commandLine, descendants } from "./proc";
 
 export { REPO_ROOT };
 
-/** The repository root (this file is bench/lib/servers.ts). */
-
 /** The portal's dev merchant API key (DESIGN.md). */
-export const PORTAL_API_KEY = "sk_test_portal_dev";
+export const PORTAL_API_KEY = DEV_PORTAL_API_KEY;
 
 /** What the measurements need to know about the running pair. */
 export interface Servers {
@@ -109,30 +110,12 @@ export async function startServers(workerEntry: string): Promise<Servers> {
       String(inspectorPort),
       "--persist-to",
       join(workDir, "state"),
-      "--var",
-      "PORTAL_ENV:development",
-      "--var",
-      `STRIPE_API_BASE:${emulatorOrigin}`,
-      "--var",
-      "STRIPE_SECRET_KEY:sk_test_emulator",
-      "--var",
-      `PORTAL_API_KEYS:${PORTAL_API_KEY}`,
-      "--show-interactive-dev-session=false",
+      ...devPortalVars(emulatorOrigin),
       "--log-level",
       "warn",
     ]);
     children.push(portal);
-    await waitUntil(
-      portal,
-      `the portal's merchant API at ${portalOrigin}`,
-      async () =>
-        (
-          await fetch(`${portalOrigin}/v1/billing_portal/configurations?limit=1`, {
-            headers: { Authorization: `Bearer ${PORTAL_API_KEY}` },
-          })
-        ).ok,
-      90_000,
-    );
+    await waitForMerchantApi(portal, portalOrigin);
     const wranglerPid = portal.process.pid ?? -1;
     const emulatorPid = emulator.process.pid ?? -1;
     return {

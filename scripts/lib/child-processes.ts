@@ -118,3 +118,40 @@ export async function waitUntil(
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** The dev merchant API key every local portal accepts (`PORTAL_ENV=development`). */
+export const DEV_PORTAL_API_KEY = "sk_test_portal_dev";
+
+/**
+ * The `wrangler dev` arguments that point a local portal at an emulator: development mode,
+ * the emulator as Stripe, the dev API key. One list for `npm run dev`, the e2e suite and the
+ * bench, so the three always run the same portal.
+ */
+export function devPortalVars(emulatorOrigin: string): string[] {
+  return [
+    "--var",
+    "PORTAL_ENV:development",
+    "--var",
+    `STRIPE_API_BASE:${emulatorOrigin}`,
+    "--var",
+    "STRIPE_SECRET_KEY:sk_test_emulator",
+    "--var",
+    `PORTAL_API_KEYS:${DEV_PORTAL_API_KEY}`,
+    "--show-interactive-dev-session=false",
+  ];
+}
+
+/** Waits until a local portal's merchant API answers (wrangler dev takes a while to build). */
+export function waitForMerchantApi(child: Child, portalOrigin: string): Promise<void> {
+  return waitUntil(
+    child,
+    `the portal's merchant API at ${portalOrigin}`,
+    async () =>
+      (
+        await fetch(`${portalOrigin}/v1/billing_portal/configurations?limit=1`, {
+          headers: { Authorization: `Bearer ${DEV_PORTAL_API_KEY}` },
+        })
+      ).ok,
+    90_000,
+  );
+}

@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type Child,
+  devPortalVars,
   freePort,
   startChild as startLoggedChild,
   stopChild,
+  waitForMerchantApi,
   waitUntil,
 } from "../../../scripts/lib/child-processes";
 import { LOG_DIR } from "./paths";
@@ -70,30 +72,12 @@ export async function startServers(): Promise<RunningServers> {
       String(inspectorPort),
       "--persist-to",
       persistDir,
-      "--var",
-      "PORTAL_ENV:development",
-      "--var",
-      `STRIPE_API_BASE:${emulatorOrigin}`,
-      "--var",
-      "STRIPE_SECRET_KEY:sk_test_emulator",
-      "--var",
-      "PORTAL_API_KEYS:sk_test_portal_dev",
-      "--show-interactive-dev-session=false",
+      ...devPortalVars(emulatorOrigin),
       "--log-level",
       "warn",
     ]);
     children.push(portal);
-    await waitUntil(
-      portal,
-      `the portal's merchant API at ${portalOrigin}`,
-      async () =>
-        (
-          await fetch(`${portalOrigin}/v1/billing_portal/configurations?limit=1`, {
-            headers: { Authorization: "Bearer sk_test_portal_dev" },
-          })
-        ).ok,
-      90_000,
-    );
+    await waitForMerchantApi(portal, portalOrigin);
   } catch (error) {
     await stop();
     throw error;
